@@ -1,0 +1,180 @@
+/* cli.c: messages, FILE arguments, exit status and progress for every
+ * tt program. */
+#define _POSIX_C_SOURCE 200809L
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char *prog = "tt";
+static int quiet;
+
+void
+cli_init(const char *name)
+{
+	prog = name;
+}
+
+const char *
+cli_prog(void)
+{
+	return prog;
+}
+
+void
+cli_set_quiet(int q)
+{
+	quiet = q;
+}
+
+static void
+vwarn(const char *file, const char *fmt, va_list ap, int err)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", prog);
+	if (file != NULL)
+		fprintf(stderr, "%s: ", strcmp(file, "-") == 0 ? "(stdin)" :
+		    file);
+	vfprintf(stderr, fmt, ap);
+	if (err != 0)
+		fprintf(stderr, ": %s", strerror(err));
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(file, fmt, ap, 0);
+	va_end(ap);
+}
+
+void
+cli_warn_errno(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+	int err = errno;
+
+	va_start(ap, fmt);
+	vwarn(file, fmt, ap, err);
+	va_end(ap);
+}
+
+void
+cli_warn_tt(const char *file, const tt_err *e)
+{
+	const char *msg = e->msg[0] != '\0' ? e->msg : tt_strerror(e->code);
+
+	if (file != NULL && e->line > 0)
+		cli_warn(NULL, "%s:%zu:%zu: %s", strcmp(file, "-") == 0 ?
+		    "(stdin)" : file, e->line, e->col, msg);
+	else
+		cli_warn(file, "%s", msg);
+}
+
+int
+cli_usage(const char *usage)
+{
+	fputs(usage, stderr);
+	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+	return EXIT_TROUBLE;
+}
+
+int
+cli_version(void)
+{
+	printf("%s %s\n", prog, TT_VERSION);
+	return 0;
+}
+
+FILE *
+cli_open(const char *path)
+{
+	struct stat st;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		cli_warn_errno(path, "cannot open");
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_warn(path, "is a directory");
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+}
+
+void
+cli_close(FILE *fp)
+{
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+cli_each_file(char **argv, cli_file_fn *fn, void *arg)
+{
+	static char *stdin_only[] = { "-", NULL };
+	double t0 = now(), last = 0;
+	size_t i, n;
+	int r, rv = 0, shown = 0, tty;
+	FILE *fp;
+
+	if (*argv == NULL)
+		argv = stdin_only;
+	for (n = 0; argv[n] != NULL; n++)
+		;
+	tty = !quiet && n > 1 && isatty(STDERR_FILENO);
+	for (i = 0; i < n; i++) {
+		if (tty && now() - t0 > 1.0 && now() - last > 0.2) {
+			fprintf(stderr, "\r%s: %zu/%zu files", prog, i, n);
+			last = now();
+			shown = 1;
+		}
+		if ((fp = cli_open(argv[i])) == NULL) {
+			rv = EXIT_TROUBLE;
+			continue;	/* one bad file never stops the rest */
+		}
+		r = fn(fp, argv[i], arg);
+		if (fp != stdin && ferror(fp) && r < EXIT_TROUBLE) {
+			cli_warn_errno(argv[i], "read error");
+			r = EXIT_TROUBLE;
+		}
+		cli_close(fp);
+		if (r > rv)
+			rv = r;
+	}
+	if (shown)
+		fprintf(stderr, "\r%s: %zu/%zu files\n", prog, n, n);
+	return rv;
+}
+
+int
+cli_finish(int rv)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_warn_errno("stdout", "write error");
+		return EXIT_TROUBLE;
+	}
+	return rv;
+}

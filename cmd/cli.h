@@ -1,0 +1,53 @@
+/* cli.h: what the tt programs share: messages, FILE arguments, exit
+ * status, progress.  No text algorithms here: those live in lib/. */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+#include "tt.h"
+
+#define EXIT_FINDINGS	1	/* tt-typo found typos; --check modes */
+#define EXIT_TROUBLE	2	/* usage, unreadable or refused input */
+
+/* Options every program takes, for getopt_long tables. */
+#define CLI_OPT_HELP	'h'
+#define CLI_OPT_VERSION	'V'
+#define CLI_OPT_QUIET	'q'
+
+typedef int cli_file_fn(FILE *fp, const char *name, void *arg);
+
+/* Set the program name used in messages ("tt-clean"). */
+void	cli_init(const char *prog);
+const char *cli_prog(void);
+/* "tt-NAME: FILE: message" (or "tt-NAME: message" when file is NULL). */
+void	cli_warn(const char *file, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* The same with strerror(errno) appended after ": ". */
+void	cli_warn_errno(const char *file, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* A lib error: "tt-NAME: FILE:LINE:COL: msg" when the place is known. */
+void	cli_warn_tt(const char *file, const tt_err *);
+/* Usage message on stderr; returns EXIT_TROUBLE. */
+int	cli_usage(const char *usage);
+/* "tt-NAME VERSION" on stdout; returns 0. */
+int	cli_version(void);
+
+/* Open a FILE argument ("-" is standard input); NULL after a message. */
+FILE	*cli_open(const char *path);
+void	cli_close(FILE *);
+
+/*
+ * Run fn over each FILE of argv (standard input if there are none), going
+ * on after a file that fails.  Returns the worst status: fn returns 0, 1
+ * or 2, and a file that cannot be opened counts 2.  Shows progress on
+ * stderr when asked and the run is long.
+ */
+int	cli_each_file(char **argv, cli_file_fn *fn, void *arg);
+/* Quiet: no progress line. */
+void	cli_set_quiet(int);
+
+/* Flush stdout and report a write error; returns rv or EXIT_TROUBLE. */
+int	cli_finish(int rv);
+
+#endif /* CLI_H */

@@ -1,0 +1,351 @@
+/*
+ * tt.h: the public interface of libtt, the library behind tt-extract,
+ * tt-clean, tt-typo and tt-summarize.
+ *
+ * Conventions:
+ * - Functions that can fail return an int: >= 0 is success (or a count),
+ *   < 0 is one of the TT_E* codes below, and the tt_err passed in (when not
+ *   NULL) is filled with the code, a message and, where it makes sense, a
+ *   1-based line and column (0 = unknown).
+ * - Inputs are borrowed and never modified.  Output goes to buffers the
+ *   caller owns (tt_buf, tt_spans, tt_words): the library grows them with
+ *   realloc and the caller frees them with the matching _free.
+ * - Handles come in _new/_free pairs and _free(NULL) does nothing.
+ * - libtt never prints, never exits, never reads the environment and keeps
+ *   no mutable global state; it is safe to use from several threads as long
+ *   as each handle is used by one thread at a time.
+ */
+#ifndef TT_H
+#define TT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define TT_VERSION	"0.1.0"
+
+enum {
+	TT_OK = 0,
+	TT_ENOMEM = -1,		/* out of memory */
+	TT_EINVAL = -2,		/* bad argument: a caller bug */
+	TT_EENC = -3,		/* bytes that are not valid in their encoding */
+	TT_EPARSE = -4,		/* input the parser cannot make sense of */
+	TT_ELIMIT = -5,		/* input above a size or depth limit */
+	TT_EIO = -6		/* a read or write failed; errno text in msg */
+};
+
+typedef struct tt_err {
+	int	 code;
+	size_t	 line, col;	/* 1-based; 0 = unknown */
+	size_t	 offset;	/* byte offset of the problem, when known */
+	char	 msg[200];
+} tt_err;
+
+/* A static English description of a TT_E* code. */
+const char	*tt_strerror(int code);
+
+/* Process-wide set-up of the libraries libtt uses; call once from main(). */
+void		 tt_init(void);
+
+/* ---------------------------------------------------------------- buf */
+
+typedef struct tt_buf {
+	char	*data;		/* NULL until the first append */
+	size_t	 len, cap;
+} tt_buf;
+
+/* A view of bytes owned by someone else. */
+typedef struct tt_str {
+	const char	*p;
+	size_t		 len;
+} tt_str;
+
+/* Make room for extra more bytes plus a NUL; TT_ENOMEM on failure. */
+int		 tt_buf_reserve(tt_buf *, size_t extra);
+int		 tt_buf_append(tt_buf *, const void *, size_t);
+int		 tt_buf_puts(tt_buf *, const char *);
+int		 tt_buf_putc(tt_buf *, int);
+int		 tt_buf_printf(tt_buf *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* The contents as a NUL-terminated string ("" when empty); NULL on ENOMEM. */
+const char	*tt_buf_cstr(tt_buf *);
+/* Empty the buffer, keeping its memory for reuse. */
+void		 tt_buf_reset(tt_buf *);
+/* Take the bytes out: the caller owns and frees the result. */
+char		*tt_buf_steal(tt_buf *, size_t *len);
+void		 tt_buf_free(tt_buf *);
+
+/* Byte ranges [start, end) into some text, in a growable array. */
+typedef struct tt_span {
+	size_t	 start, end;
+} tt_span;
+
+typedef struct tt_spans {
+	tt_span	*v;
+	size_t	 n, cap;
+} tt_spans;
+
+int		 tt_spans_push(tt_spans *, size_t start, size_t end);
+void		 tt_spans_free(tt_spans *);
+
+/* ----------------------------------------------------------------- io */
+
+/*
+ * Read all of fp into out (appending).  More than max bytes is TT_ELIMIT,
+ * found after reading at most max + 1 bytes; a read error is TT_EIO.
+ */
+int		 tt_io_read_all(FILE *fp, size_t max, tt_buf *out, tt_err *);
+/* The same for a path; "-" is not special here. */
+int		 tt_io_read_file(const char *path, size_t max, tt_buf *out,
+		    tt_err *);
+
+/*
+ * Read a stream in chunks of at most cap bytes: returns the number of
+ * bytes read into buf, 0 at end of file, TT_EIO on error.
+ */
+long		 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *);
+
+/*
+ * A line reader with bounded memory.  Each call to tt_lines_next() gives
+ * the next line without its line terminator ("\n" or "\r\n").  A line
+ * longer than maxline bytes comes in pieces of at most maxline bytes, with
+ * *more set on every piece but the last; a piece never ends inside a UTF-8
+ * sequence unless the bytes there are not UTF-8.  The view is valid until
+ * the next call.  Returns 1 for a line or piece, 0 at end of input, or a
+ * TT_E* code.
+ */
+typedef struct tt_lines tt_lines;
+
+tt_lines	*tt_lines_new(FILE *fp, size_t maxline);
+int		 tt_lines_next(tt_lines *, tt_str *line, int *more, tt_err *);
+/* 1-based number of the line last returned. */
+size_t		 tt_lines_lineno(const tt_lines *);
+/* Bytes of memory the reader holds: stays bounded by maxline. */
+size_t		 tt_lines_memory(const tt_lines *);
+void		 tt_lines_free(tt_lines *);
+
+/*
+ * Atomic replacement of a file: write to a temporary file in the same
+ * directory, then rename it over path on commit.  The temporary file gets
+ * the mode of the file it replaces (0666 & ~umask for a new file).  Abort,
+ * or a failed commit, removes the temporary file and leaves path as it was.
+ */
+typedef struct tt_atomic tt_atomic;
+
+tt_atomic	*tt_atomic_open(const char *path, tt_err *);
+FILE		*tt_atomic_file(tt_atomic *);
+int		 tt_atomic_commit(tt_atomic *, tt_err *);	/* frees */
+void		 tt_atomic_abort(tt_atomic *);			/* frees */
+int		 tt_io_write_atomic(const char *path, const void *, size_t,
+		    tt_err *);
+
+/* --------------------------------------------------------------- utf8 */
+
+/*
+ * Decode one code point from s[0..len), len > 0.  Returns the number of
+ * bytes used (1-4) and sets *cp, or *cp = -1 for an ill-formed sequence,
+ * in which case the return value is the length of its maximal subpart (the
+ * W3C/Unicode "replace each maximal subpart with U+FFFD" practice).
+ * Rejected: stray continuation bytes, C0/C1/F5-FF, overlongs, surrogates,
+ * code points above U+10FFFF, truncated sequences.
+ */
+size_t		 tt_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Encode cp (must be a scalar value) into out; returns 1-4, or 0. */
+size_t		 tt_utf8_encode(int32_t cp, char out[4]);
+
+/*
+ * TT_OK if s is well-formed UTF-8, else TT_EENC with e->offset, e->line and
+ * e->col (characters, 1-based) of the first bad byte and what is wrong.
+ */
+int		 tt_utf8_validate(const char *s, size_t len, tt_err *);
+
+/* Length of the longest prefix that does not end in an incomplete (but
+ * so far well-formed) sequence: where a streaming reader may cut. */
+size_t		 tt_utf8_complete(const char *s, size_t len);
+
+/* Number of code points (each ill-formed subpart counts as one). */
+size_t		 tt_utf8_count(const char *s, size_t len);
+
+/* Byte offset of the nth code point (n >= count gives len). */
+size_t		 tt_utf8_offset(const char *s, size_t len, size_t n);
+
+/* Append s to out with every ill-formed subpart replaced by U+FFFD;
+ * returns the number of replacements or TT_ENOMEM. */
+int		 tt_utf8_repair(const char *s, size_t len, tt_buf *out);
+
+typedef struct tt_utf8_iter {
+	const char	*s;
+	size_t		 len, pos;
+} tt_utf8_iter;
+
+void		 tt_utf8_iter_init(tt_utf8_iter *, const char *, size_t);
+/* 1 and *cp (-1 for an ill-formed subpart), or 0 at the end. */
+int		 tt_utf8_next(tt_utf8_iter *, int32_t *cp);
+
+/* ----------------------------------------------------------- encoding */
+
+enum tt_enc_source {
+	TT_ENC_FORCED,		/* the caller said so */
+	TT_ENC_BOM,		/* byte order mark */
+	TT_ENC_META,		/* <meta charset> or http-equiv in HTML */
+	TT_ENC_UTF16,		/* UTF-16 pattern of NUL bytes, no BOM */
+	TT_ENC_UTF8,		/* valid UTF-8 (or plain ASCII) */
+	TT_ENC_FALLBACK		/* none of the above: windows-1252 */
+};
+
+typedef struct tt_enc_guess {
+	char	 name[32];	/* an iconv name: "UTF-8", "WINDOWS-1252" ... */
+	int	 source;	/* enum tt_enc_source */
+	size_t	 bom_len;	/* bytes of BOM to skip */
+} tt_enc_guess;
+
+#define TT_ENC_HTML	0x01	/* look for <meta charset> */
+
+/* Length of the BOM at s (0 if none) and its encoding's name. */
+size_t		 tt_encoding_bom(const char *s, size_t len, const char **name);
+
+/*
+ * The charset an HTML document declares in its first bytes, by the HTML
+ * standard's prescan (<meta charset>, <meta http-equiv=Content-Type>),
+ * written to name as the iconv name of the WHATWG encoding the label means.
+ * Returns 1 if found, 0 if not.
+ */
+int		 tt_encoding_sniff_meta(const char *s, size_t len, char *name,
+		    size_t cap);
+
+/* Map an encoding label ("latin1", "utf8", "x-sjis" ...) to the iconv name
+ * of the WHATWG encoding it means; 0 if unknown (name is then a copy). */
+int		 tt_encoding_label(const char *label, size_t len, char *name,
+		    size_t cap);
+
+/* Decide the encoding of s as a browser would (flags: TT_ENC_HTML). */
+void		 tt_encoding_detect(const char *s, size_t len, int flags,
+		    tt_enc_guess *);
+
+/*
+ * Streaming conversion to UTF-8 with iconv(3).  A sequence cut between two
+ * feeds is carried over.  Bytes that are not valid in the source encoding
+ * become U+FFFD (windows-1252's five unassigned bytes become the C1
+ * controls, as browsers do) and are counted.  tt_conv_new() returns NULL
+ * with TT_EINVAL if iconv does not know the encoding.
+ */
+typedef struct tt_conv tt_conv;
+
+tt_conv		*tt_conv_new(const char *from, tt_err *);
+int		 tt_conv_feed(tt_conv *, const char *, size_t, int final,
+		    tt_buf *out, tt_err *);
+size_t		 tt_conv_replaced(const tt_conv *);
+void		 tt_conv_free(tt_conv *);
+
+/* Detect (or take *forced) and convert all of s to UTF-8 in out; the BOM is
+ * dropped.  g, if not NULL, receives what was decided. */
+int		 tt_encoding_to_utf8(const char *s, size_t len, int flags,
+		    const char *forced, tt_buf *out, tt_enc_guess *g, tt_err *);
+
+/* ------------------------------------------------------------ unicode */
+
+/* Append the NFC form of s to out; TT_EENC if s is not valid UTF-8. */
+int		 tt_unicode_nfc(const char *s, size_t len, tt_buf *out,
+		    tt_err *);
+/* Append the case-folded NFC form of s (for caseless comparison). */
+int		 tt_unicode_casefold(const char *s, size_t len, tt_buf *out,
+		    tt_err *);
+
+enum tt_ucat {
+	TT_UCAT_OTHER, TT_UCAT_LETTER, TT_UCAT_MARK, TT_UCAT_NUMBER,
+	TT_UCAT_PUNCT, TT_UCAT_SYMBOL, TT_UCAT_SPACE, TT_UCAT_CONTROL,
+	TT_UCAT_FORMAT
+};
+
+/* The general category of cp, grouped as above. */
+int		 tt_unicode_category(int32_t cp);
+int		 tt_unicode_is_letter(int32_t cp);
+int		 tt_unicode_is_upper(int32_t cp);
+int		 tt_unicode_is_lower(int32_t cp);
+int		 tt_unicode_is_space(int32_t cp);	/* Zs, Zl, Zp, \t\n\v\f\r */
+int32_t		 tt_unicode_tolower(int32_t cp);
+int32_t		 tt_unicode_toupper(int32_t cp);
+/* Terminal columns of cp: 0, 1 or 2. */
+int		 tt_unicode_width(int32_t cp);
+/* Columns taken by s (ill-formed bytes count 1). */
+size_t		 tt_unicode_columns(const char *s, size_t len);
+
+/* ------------------------------------------------------------ segment */
+
+/* Paragraphs: runs of lines separated by one or more blank lines (lines of
+ * only white space).  Spans exclude the surrounding blank lines and the
+ * final line terminator. */
+int		 tt_segment_paragraphs(const char *s, size_t len, tt_spans *);
+
+#define TT_SEG_LINES	0x01	/* every line break ends a sentence */
+
+/*
+ * Sentences of s, appended to out as spans that start at the sentence's
+ * first non-space byte and end after its final punctuation and closing
+ * quotes or brackets.  Knows abbreviations (Mr., Gen., U.S., Jan., e.g.),
+ * initials, decimals and money (3.5, $5.2bn), ellipses, quotes after the
+ * stop ('this." he added' is one sentence), a missing space after a stop
+ * ("ended.The"), and blank lines and bullet lines as boundaries.
+ */
+int		 tt_segment_sentences(const char *s, size_t len, int flags,
+		    tt_spans *out);
+
+typedef struct tt_word {
+	size_t	 start, end;	/* bytes */
+	size_t	 line, col;	/* 1-based; col counts characters */
+} tt_word;
+
+typedef struct tt_words {
+	tt_word	*v;
+	size_t	 n, cap;
+} tt_words;
+
+/*
+ * Words of s: runs of letters, marks and digits, joined across an inner
+ * apostrophe (' or U+2019) or hyphen that has a letter or digit on both
+ * sides ("don't", "West's", "well-known").  line0 is the number of s's
+ * first line.  Ill-formed UTF-8 never joins a word.
+ */
+int		 tt_segment_words(const char *s, size_t len, size_t line0,
+		    tt_words *out);
+void		 tt_words_free(tt_words *);
+
+/* --------------------------------------------------------------- json */
+
+/*
+ * A JSON writer into a tt_buf, for JSON Lines.  Strings are escaped as
+ * RFC 8259 requires (plus U+2028/U+2029, for JavaScript); ill-formed UTF-8
+ * becomes U+FFFD.  Doubles that are not finite are written as null.
+ * Errors (a value where a key is needed, nesting deeper than
+ * TT_JSON_MAXDEPTH, an end that does not match) are sticky: every later
+ * call returns the first error, and tt_json_line() reports it.
+ */
+#define TT_JSON_MAXDEPTH	32
+
+typedef struct tt_json {
+	tt_buf		*out;
+	int		 depth;
+	int		 err;
+	unsigned char	 stack[TT_JSON_MAXDEPTH];	/* '{' or '[' */
+	unsigned char	 count[TT_JSON_MAXDEPTH];	/* items so far, capped */
+	int		 want_value;			/* after a key */
+} tt_json;
+
+void		 tt_json_init(tt_json *, tt_buf *out);
+int		 tt_json_object(tt_json *);
+int		 tt_json_array(tt_json *);
+int		 tt_json_end(tt_json *);
+int		 tt_json_key(tt_json *, const char *);
+int		 tt_json_str(tt_json *, const char *, size_t);
+int		 tt_json_cstr(tt_json *, const char *);	/* NULL gives null */
+int		 tt_json_int(tt_json *, long long);
+int		 tt_json_double(tt_json *, double);
+int		 tt_json_bool(tt_json *, int);
+int		 tt_json_null(tt_json *);
+/* End of one JSON Lines record: checks it is complete, appends "\n". */
+int		 tt_json_line(tt_json *);
+/* Append s as a quoted JSON string. */
+int		 tt_json_escape(tt_buf *, const char *, size_t);
+
+#endif /* TT_H */

@@ -1,0 +1,38 @@
+/* tt_int.h: what the files of lib/ share and callers do not see. */
+#ifndef TT_INT_H
+#define TT_INT_H
+
+#include "tt.h"
+
+/* Fill e (if not NULL) and return code. */
+int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+#define TT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static inline int
+tt_isascii_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+tt_isascii_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+tt_isascii_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static inline int
+tt_ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+#endif /* TT_INT_H */

@@ -1,0 +1,260 @@
+/* utf8.c: decoding, validation and offsets of UTF-8 (RFC 3629). */
+#include <string.h>
+
+#include "tt_int.h"
+
+/*
+ * The second byte's range depends on the first byte (Unicode Table 3-7):
+ * this is what rules out overlongs (E0 80..9F, F0 80..8F), surrogates
+ * (ED A0..BF) and code points above U+10FFFF (F4 90..BF).
+ */
+size_t
+tt_utf8_decode(const char *str, size_t len, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t need, i;
+	int32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] < 0xC2 || s[0] > 0xF4) {	/* continuation, C0, C1, F5+ */
+		*cp = -1;
+		return 1;
+	}
+	if (s[0] < 0xE0) {
+		need = 1;
+		c = s[0] & 0x1F;
+	} else if (s[0] < 0xF0) {
+		need = 2;
+		c = s[0] & 0x0F;
+		if (s[0] == 0xE0)
+			lo = 0xA0;
+		else if (s[0] == 0xED)
+			hi = 0x9F;
+	} else {
+		need = 3;
+		c = s[0] & 0x07;
+		if (s[0] == 0xF0)
+			lo = 0x90;
+		else if (s[0] == 0xF4)
+			hi = 0x8F;
+	}
+	for (i = 1; i <= need; i++) {
+		if (i >= len || s[i] < lo || s[i] > hi) {
+			*cp = -1;
+			return i;	/* the maximal subpart */
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = c;
+	return need + 1;
+}
+
+size_t
+tt_utf8_encode(int32_t cp, char out[4])
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			return 0;
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		return 4;
+	}
+	return 0;
+}
+
+/* Why the sequence at s (already known to be ill-formed) is ill-formed. */
+static const char *
+why(const unsigned char *s, size_t len)
+{
+	if (s[0] >= 0x80 && s[0] < 0xC0)
+		return "unexpected continuation byte";
+	if (s[0] == 0xC0 || s[0] == 0xC1)
+		return "overlong encoding";
+	if (s[0] > 0xF4)
+		return "byte that never appears in UTF-8";
+	if (len < 2 || (s[1] & 0xC0) != 0x80)
+		return "truncated sequence";
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xF0 && s[1] < 0x90))
+		return "overlong encoding";
+	if (s[0] == 0xED && s[1] >= 0xA0)
+		return "encoded surrogate";
+	if (s[0] == 0xF4 && s[1] >= 0x90)
+		return "code point above U+10FFFF";
+	return "truncated sequence";
+}
+
+/* Length of the ASCII run at the start of s, eight bytes at a time. */
+static size_t
+ascii_run(const char *s, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & high)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+int
+tt_utf8_validate(const char *s, size_t len, tt_err *e)
+{
+	size_t i = 0, n, line = 1, linestart = 0;
+	int32_t cp;
+
+	while (i < len) {
+		i += ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
+		n = tt_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			goto bad;
+		i += n;
+	}
+	return TT_OK;
+bad:
+	if (e == NULL)
+		return TT_EENC;
+	for (n = 0; n < i; n++)
+		if (s[n] == '\n') {
+			line++;
+			linestart = n + 1;
+		}
+	tt_seterr(e, TT_EENC, "invalid UTF-8: %s (byte 0x%02X at offset %zu)",
+	    why((const unsigned char *)s + i, len - i), (unsigned char)s[i], i);
+	e->offset = i;
+	e->line = line;
+	e->col = tt_utf8_count(s + linestart, i - linestart) + 1;
+	return TT_EENC;
+}
+
+size_t
+tt_utf8_complete(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, start, need;
+	int32_t cp;
+
+	/* Find the start of the last sequence: at most 3 bytes back. */
+	for (i = 0; i < 4 && i < len; i++) {
+		start = len - 1 - i;
+		if ((s[start] & 0xC0) != 0x80)
+			break;
+	}
+	if (i == 4 || i == len)
+		return len;	/* no lead byte close enough: not ours */
+	start = len - 1 - i;
+	if (s[start] < 0xC2 || s[start] > 0xF4)
+		return len;
+	need = s[start] < 0xE0 ? 2 : s[start] < 0xF0 ? 3 : 4;
+	if (len - start >= need)
+		return len;
+	/* Cut only if what is there could still become valid. */
+	if (tt_utf8_decode(str + start, len - start, &cp) == len - start)
+		return start;
+	return len;
+}
+
+size_t
+tt_utf8_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0, run;
+	int32_t cp;
+
+	while (i < len) {
+		run = ascii_run(s + i, len - i);
+		n += run;
+		i += run;
+		if (i >= len)
+			break;
+		i += tt_utf8_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+size_t
+tt_utf8_offset(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < len && n > 0) {
+		i += tt_utf8_decode(s + i, len - i, &cp);
+		n--;
+	}
+	return i;
+}
+
+int
+tt_utf8_repair(const char *s, size_t len, tt_buf *out)
+{
+	size_t i = 0, from = 0, n;
+	int32_t cp;
+	int bad = 0;
+
+	while (i < len) {
+		i += ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
+		n = tt_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0) {
+			if (tt_buf_append(out, s + from, i - from) != TT_OK ||
+			    tt_buf_append(out, "\xEF\xBF\xBD", 3) != TT_OK)
+				return TT_ENOMEM;
+			bad++;
+			from = i + n;
+		}
+		i += n;
+	}
+	if (tt_buf_append(out, s + from, len - from) != TT_OK)
+		return TT_ENOMEM;
+	return bad;
+}
+
+void
+tt_utf8_iter_init(tt_utf8_iter *it, const char *s, size_t len)
+{
+	it->s = s;
+	it->len = len;
+	it->pos = 0;
+}
+
+int
+tt_utf8_next(tt_utf8_iter *it, int32_t *cp)
+{
+	if (it->pos >= it->len)
+		return 0;
+	it->pos += tt_utf8_decode(it->s + it->pos, it->len - it->pos, cp);
+	return 1;
+}
