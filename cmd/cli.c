@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,14 +34,19 @@ cli_set_quiet(int q)
 	quiet = q;
 }
 
+const char *
+cli_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "(stdin)" : file;
+}
+
 static void
 vwarn(const char *file, const char *fmt, va_list ap, int err)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL)
-		fprintf(stderr, "%s: ", strcmp(file, "-") == 0 ? "(stdin)" :
-		    file);
+		fprintf(stderr, "%s: ", cli_name(file));
 	vfprintf(stderr, fmt, ap);
 	if (err != 0)
 		fprintf(stderr, ": %s", strerror(err));
@@ -74,10 +80,25 @@ cli_warn_tt(const char *file, const tt_err *e)
 	const char *msg = e->msg[0] != '\0' ? e->msg : tt_strerror(e->code);
 
 	if (file != NULL && e->line > 0)
-		cli_warn(NULL, "%s:%zu:%zu: %s", strcmp(file, "-") == 0 ?
-		    "(stdin)" : file, e->line, e->col, msg);
+		cli_warn(NULL, "%s:%zu:%zu: %s", cli_name(file), e->line,
+		    e->col, msg);
 	else
 		cli_warn(file, "%s", msg);
+}
+
+int
+cli_bad_option(int ch, char **argv, const char *usage)
+{
+	const char *arg = argv[optind - 1];
+	size_t n = strcspn(arg, "=");
+
+	if (ch == ':')
+		cli_warn(NULL, "option needs an argument: %s", arg);
+	else if (optopt != 0 && arg[0] == '-' && arg[1] != '-')
+		cli_warn(NULL, "unknown option: -%c", optopt);
+	else
+		cli_warn(NULL, "unknown option: %.*s", (int)n, arg);
+	return cli_usage(usage);
 }
 
 int

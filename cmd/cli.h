@@ -28,6 +28,14 @@ void	cli_warn_errno(const char *file, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* A lib error: "tt-NAME: FILE:LINE:COL: msg" when the place is known. */
 void	cli_warn_tt(const char *file, const tt_err *);
+/* What messages call a FILE argument: "(stdin)" for "-". */
+const char *cli_name(const char *file);
+/*
+ * After getopt_long() returned '?' or ':' (with opterr = 0 and an option
+ * string that starts with ':'): say which option was wrong, then usage.
+ * Returns EXIT_TROUBLE.
+ */
+int	cli_bad_option(int ch, char **argv, const char *usage);
 /* Usage message on stderr; returns EXIT_TROUBLE. */
 int	cli_usage(const char *usage);
 /* "tt-NAME VERSION" on stdout; returns 0. */

@@ -235,7 +235,7 @@ word_after(const char *s, size_t len, size_t i)
 static int
 ends_here(const char *s, size_t len, size_t lo, size_t t, size_t j)
 {
-	size_t k, n;
+	size_t k, n, st;
 	int32_t next, after, first;
 	tt_str w, nw;
 	int ellipsis, period;
@@ -252,15 +252,19 @@ ends_here(const char *s, size_t len, size_t lo, size_t t, size_t j)
 		if (!period || t != j - 1 || !tt_unicode_is_upper(next))
 			return 0;
 		after = cp_at(s, len, j + n, NULL);
-		w = word_before(s, lo, t);
-		if (w.len < 2 || !tt_unicode_is_lower(after))
+		if (!tt_unicode_is_lower(after))
 			return 0;
-		for (k = 0; k < w.len; k++)
-			if (!tt_isascii_alpha((unsigned char)w.p[k]) &&
-			    (unsigned char)w.p[k] < 0x80)
-				return 0;
-		return tt_unicode_is_lower(cp_before(s, t, NULL)) &&
-		    !IN(titles, w.p, w.len) && !IN(may_end, w.p, w.len);
+		/* Two or more lowercase letters before the stop, not after
+		 * another stop ("bn.Prices", not "U.S.Army", "e.g.Foo"). */
+		for (k = t; ; k = st) {
+			first = cp_before(s, k, &st);
+			if (k <= lo || !tt_unicode_is_lower(first))
+				break;
+		}
+		if (t - k < 2 || (k > lo && first == '.'))
+			return 0;
+		w = word_before(s, lo, t);
+		return !IN(titles, w.p, w.len) && !IN(may_end, w.p, w.len);
 	}
 	/* The first letter or digit of what follows. */
 	k = j;

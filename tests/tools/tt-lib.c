@@ -69,7 +69,7 @@ do_lines(FILE *fp, const char *name, struct run *r)
 	}
 	mem = tt_lines_memory(lr);
 	printf("%s: %zu lines, %zu pieces, longest %zu bytes, reader memory %s\n",
-	    name, tt_lines_lineno(lr), pieces, longest,
+	    cli_name(name), tt_lines_lineno(lr), pieces, longest,
 	    mem <= r->max + 65536 + 1024 ? "bounded" : "UNBOUNDED");
 	tt_lines_free(lr);
 	if (rc < 0) {
@@ -83,6 +83,7 @@ static int
 one(FILE *fp, const char *name, void *arg)
 {
 	struct run *r = arg;
+	const char *shown = cli_name(name);
 	tt_spans sp = { 0 };
 	tt_words w = { 0 };
 	tt_enc_guess g;
@@ -106,12 +107,12 @@ one(FILE *fp, const char *name, void *arg)
 			cli_warn_tt(name, &e);
 			return EXIT_FINDINGS;
 		}
-		printf("%s: valid UTF-8, %zu characters\n", name,
+		printf("%s: valid UTF-8, %zu characters\n", shown,
 		    tt_utf8_count(r->in.data, r->in.len));
 	} else if (strcmp(r->cmd, "detect") == 0) {
 		tt_encoding_detect(r->in.data, r->in.len, r->html ? TT_ENC_HTML :
 		    0, &g);
-		printf("%s: %s (%s)\n", name, g.name, sources[g.source]);
+		printf("%s: %s (%s)\n", shown, g.name, sources[g.source]);
 	} else if (strcmp(r->cmd, "decode") == 0) {
 		if (tt_encoding_to_utf8(r->in.data, r->in.len, r->html ?
 		    TT_ENC_HTML : 0, r->enc, &r->out, &g, &e) != TT_OK) {
@@ -161,7 +162,7 @@ one(FILE *fp, const char *name, void *arg)
 		tt_json_init(&j, &r->out);
 		tt_json_object(&j);
 		tt_json_key(&j, "file");
-		tt_json_cstr(&j, name);
+		tt_json_cstr(&j, shown);
 		tt_json_key(&j, "bytes");
 		tt_json_int(&j, (long long)r->in.len);
 		tt_json_key(&j, "text");
@@ -188,7 +189,8 @@ main(int argc, char *argv[])
 
 	cli_init("tt-lib");
 	r.max = 64u << 20;
-	while ((ch = getopt_long(argc, argv, "e:hqV", longopts, NULL)) != -1)
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":e:hqV", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'e':
 			r.enc = optarg;
@@ -215,7 +217,7 @@ main(int argc, char *argv[])
 		case 'V':
 			return cli_version();
 		default:
-			return cli_usage(USAGE);
+			return cli_bad_option(ch, argv, USAGE);
 		}
 	argv += optind;
 	if (*argv == NULL)

@@ -109,6 +109,8 @@ TEST(segment_sentences_ellipsis_and_missing_space)
 	SENTS("The talks ended.The next round starts soon.",
 	    "The talks ended. | The next round starts soon.");
 	SENTS("Made in the U.S.Army base.", "Made in the U.S.Army base.");
+	SENTS("It cost $5.2bn.Prices rose.", "It cost $5.2bn. | Prices rose.");
+	SENTS("Tools e.g.Hammers.", "Tools e.g.Hammers.");
 }
 
 TEST(segment_sentences_blocks)
