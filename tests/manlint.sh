@@ -5,7 +5,7 @@ n=0 pass=0 fail=0
 for m in man/*.[0-9]; do
 	[ -e "$m" ] || continue
 	n=$((n + 1))
-	if out=$(mandoc -Tlint -W style "$m" 2>&1) && [ -z "$out" ]; then
+	if out=$(mandoc -Tlint -W warning "$m" 2>&1) && [ -z "$out" ]; then
 		pass=$((pass + 1))
 		echo "ok $n - mandoc -Tlint $m"
 	else
