@@ -103,14 +103,15 @@ demo: all
 bench: all
 	@sh scripts/bench $(BUILD)
 
+# libtt is a static library only, so tt.pc names what it links with.
 $(BUILD)/tt.pc: Makefile
 	@mkdir -p $(@D)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
 		'includedir=$${prefix}/include' '' 'Name: tt' \
 		'Description: text tools library (extract, clean, typo, summarize)' \
 		'Version: $(shell sed -n 's/^#define TT_VERSION.*"\(.*\)"/\1/p' lib/tt.h)' \
-		'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -ltt' \
-		'Libs.private: $(ICONV_LIBS) -lm' 'Cflags: -I$${includedir}' >$@
+		'Requires: $(PKGS)' 'Libs: -L$${libdir} -ltt $(ICONV_LIBS) -lm' \
+		'Cflags: -I$${includedir}' >$@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
@@ -118,7 +119,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/man/man7
 	$(if $(BUILT_PROGS),install -m 755 $(BUILT_PROGS:%=$(BUILD)/%) $(DESTDIR)$(PREFIX)/bin)
 	install -m 644 $(BUILD)/libtt.a $(DESTDIR)$(PREFIX)/lib
-	install -m 644 $(BUILD)/tt.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	sed 's|^prefix=.*|prefix=$(PREFIX)|' $(BUILD)/tt.pc >$(DESTDIR)$(PREFIX)/lib/pkgconfig/tt.pc
 	install -m 644 lib/tt.h $(DESTDIR)$(PREFIX)/include
 	install -m 644 man/tt.7 $(DESTDIR)$(PREFIX)/share/man/man7
 	$(if $(wildcard man/*.1),install -m 644 $(wildcard man/*.1) $(DESTDIR)$(PREFIX)/share/man/man1)
