@@ -28,7 +28,7 @@ ICONV_LIBS ?= $(shell echo 'void *iconv_open(const char *, const char *); \
 	$(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(ICONV_LIBS) -lm
-TT_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
+TT_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
 	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS)
 

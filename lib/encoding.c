@@ -2,6 +2,7 @@
  * converting it to UTF-8 with iconv(3). */
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -552,33 +553,47 @@ run_iconv(tt_conv *c, const char **in, size_t *left, int final, tt_buf *out)
 }
 
 static int
-feed_utf8(tt_conv *c, const char *in, size_t len, int final, tt_buf *out)
+repair_into(tt_conv *c, const char *s, size_t len, tt_buf *out)
 {
-	size_t cut;
-	int r;
+	int r = tt_utf8_repair(s, len, out);
 
-	while (c->ncarry > 0 && len > 0) {
-		c->carry[c->ncarry++] = *in++;
-		len--;
-		if (tt_utf8_complete(c->carry, c->ncarry) == c->ncarry) {
-			if ((r = tt_utf8_repair(c->carry, c->ncarry, out)) < 0)
-				return r;
-			c->replaced += (size_t)r;
-			c->ncarry = 0;
-		}
-	}
-	cut = final ? len : tt_utf8_complete(in, len);
-	if ((r = tt_utf8_repair(in, cut, out)) < 0)
+	if (r < 0)
 		return r;
 	c->replaced += (size_t)r;
-	memcpy(c->carry + c->ncarry, in + cut, len - cut);
-	c->ncarry += len - cut;
-	if (final && c->ncarry > 0) {
-		if ((r = tt_utf8_repair(c->carry, c->ncarry, out)) < 0)
+	return TT_OK;
+}
+
+static int
+feed_utf8(tt_conv *c, const char *in, size_t len, int final, tt_buf *out)
+{
+	char tmp[sizeof(c->carry) + 8];
+	size_t take, tlen, cut;
+	int r;
+
+	if (c->ncarry > 0) {
+		/* The cut sequence and a few new bytes: at most the last
+		 * three bytes of these can still be incomplete. */
+		take = len < 8 ? len : 8;
+		memcpy(tmp, c->carry, c->ncarry);
+		memcpy(tmp + c->ncarry, in, take);
+		tlen = c->ncarry + take;
+		cut = final && take == len ? tlen : tt_utf8_complete(tmp, tlen);
+		if ((r = repair_into(c, tmp, cut, out)) != TT_OK)
 			return r;
-		c->replaced += (size_t)r;
+		if (cut < c->ncarry) {		/* still incomplete */
+			memmove(c->carry, tmp + cut, tlen - cut);
+			c->ncarry = tlen - cut;
+			return TT_OK;
+		}
+		in += cut - c->ncarry;
+		len -= cut - c->ncarry;
 		c->ncarry = 0;
 	}
+	cut = final ? len : tt_utf8_complete(in, len);
+	if ((r = repair_into(c, in, cut, out)) != TT_OK)
+		return r;
+	memcpy(c->carry, in + cut, len - cut);	/* at most 3 bytes */
+	c->ncarry = len - cut;
 	return TT_OK;
 }
 
@@ -689,6 +704,9 @@ tt_encoding_to_utf8(const char *s, size_t len, int flags, const char *forced,
 	if ((c = tt_conv_new(g.name, e)) == NULL)
 		return e != NULL ? e->code : TT_EINVAL;
 	r = tt_conv_feed(c, s + g.bom_len, len - g.bom_len, 1, out, e);
+	if (r == TT_OK)
+		r = tt_conv_replaced(c) > INT_MAX ? INT_MAX :
+		    (int)tt_conv_replaced(c);
 	tt_conv_free(c);
 	return r;
 }

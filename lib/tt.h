@@ -239,7 +239,8 @@ size_t		 tt_conv_replaced(const tt_conv *);
 void		 tt_conv_free(tt_conv *);
 
 /* Detect (or take *forced) and convert all of s to UTF-8 in out; the BOM is
- * dropped.  g, if not NULL, receives what was decided. */
+ * dropped.  g, if not NULL, receives what was decided.  Returns the number
+ * of bytes replaced (>= 0), or a TT_E* code. */
 int		 tt_encoding_to_utf8(const char *s, size_t len, int flags,
 		    const char *forced, tt_buf *out, tt_enc_guess *g, tt_err *);
 
@@ -347,5 +348,50 @@ int		 tt_json_null(tt_json *);
 int		 tt_json_line(tt_json *);
 /* Append s as a quoted JSON string. */
 int		 tt_json_escape(tt_buf *, const char *, size_t);
+
+/* ---------------------------------------------------------- summarize */
+
+/*
+ * Extractive summaries: tt_summarize() splits a UTF-8 text into a title
+ * (a first paragraph of one line without final punctuation) and sentences,
+ * scores every sentence and marks the ones chosen.  The handle keeps the
+ * sentences until the next call; offsets are into the text given.
+ */
+typedef struct tt_summarizer tt_summarizer;
+
+enum { TT_SUM_RANK, TT_SUM_LEAD };
+
+typedef struct tt_sum_opts {
+	int		 method;	/* TT_SUM_RANK or TT_SUM_LEAD */
+	size_t		 n;		/* sentences wanted ... */
+	double		 ratio;		/* ... or this share of them (> 0) */
+	size_t		 words;		/* ... or up to this many words (> 0) */
+	/* Ranker weights for experiments, NULL for the defaults: content
+	 * words, centrality, title, position, redundancy, length; < 0 =
+	 * default. */
+	const double	*weights;
+} tt_sum_opts;
+
+typedef struct tt_summary {
+	size_t	 n;			/* sentences in the text */
+	int	 has_title;
+	size_t	 title_start, title_end;
+} tt_summary;
+
+typedef struct tt_sum_sent {
+	size_t	 start, end;		/* bytes; no leading "(CNN)" marker */
+	double	 score;
+	int	 chosen;
+} tt_sum_sent;
+
+tt_summarizer	*tt_summarizer_new(void);
+int		 tt_summarize(tt_summarizer *, const char *, size_t,
+		    const tt_sum_opts *, tt_summary *, tt_err *);
+size_t		 tt_summary_count(const tt_summarizer *);
+void		 tt_summary_sentence(const tt_summarizer *, size_t,
+		    tt_sum_sent *);
+/* Spans of the k words that carry the text (as first written). */
+int		 tt_summary_keywords(tt_summarizer *, size_t k, tt_spans *);
+void		 tt_summarizer_free(tt_summarizer *);
 
 #endif /* TT_H */

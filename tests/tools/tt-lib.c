@@ -115,7 +115,7 @@ one(FILE *fp, const char *name, void *arg)
 		printf("%s: %s (%s)\n", shown, g.name, sources[g.source]);
 	} else if (strcmp(r->cmd, "decode") == 0) {
 		if (tt_encoding_to_utf8(r->in.data, r->in.len, r->html ?
-		    TT_ENC_HTML : 0, r->enc, &r->out, &g, &e) != TT_OK) {
+		    TT_ENC_HTML : 0, r->enc, &r->out, &g, &e) < 0) {
 			cli_warn_tt(name, &e);
 			return EXIT_TROUBLE;
 		}
