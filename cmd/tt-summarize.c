@@ -12,7 +12,7 @@
 
 struct run {
 	tt_sum_opts	 opts;
-	double		 weights[7];
+	double		 weights[9];
 	const char	*enc;
 	size_t		 max;
 	size_t		 keywords;
@@ -197,7 +197,7 @@ parse_weights(struct run *r, const char *s)
 
 	if ((copy = strdup(s)) == NULL)
 		return -1;
-	for (p = copy; (tok = strsep(&p, ",")) != NULL && i < 7; i++) {
+	for (p = copy; (tok = strsep(&p, ",")) != NULL && i < 9; i++) {
 		if (*tok == '\0')
 			continue;
 		if (number("--weights", tok, 0, 100, &v) != 0) {
@@ -223,7 +223,7 @@ main(int argc, char *argv[])
 	r.opts.method = TT_SUM_RANK;
 	r.opts.n = 3;
 	r.max = 16u << 20;
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < 9; i++)
 		r.weights[i] = -1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":e:hn:qr:Vw:", longopts,

@@ -61,7 +61,7 @@ struct sent {
 	size_t	 nsids;
 	double	 norm;		/* of the stemmed vector */
 	size_t	 words;
-	double	 luhn, central, title, pos, score;
+	double	 luhn, central, title, pos, names, score;
 	int	 chosen;
 	int	 junk;		/* not worth choosing */
 	int	 speech;	/* a quotation or a question: says less */
@@ -294,6 +294,24 @@ surface_len(const char *w, size_t n)
 	return n;
 }
 
+/* The share of words after the first that start with a capital: names
+ * of people, places and organisations carry the news. */
+static double
+names(const char *s, const tt_words *w)
+{
+	size_t i, caps = 0;
+	int32_t cp;
+
+	if (w->n < 2)
+		return 0;
+	for (i = 1; i < w->n; i++) {
+		tt_utf8_decode(s + w->v[i].start, w->v[i].end - w->v[i].start,
+		    &cp);
+		caps += tt_unicode_is_upper(cp);
+	}
+	return (double)caps / (double)(w->n - 1);
+}
+
 /* A sentence that opens with a quotation mark or asks a question. */
 static int
 speech(const char *s, size_t a, size_t b)
@@ -324,35 +342,50 @@ junk_sentence(const char *s, size_t a, size_t b, size_t words)
 
 /*
  * A dateline or agency marker before the first word of a sentence:
- * "(CNN)", "LONDON, England (Reuters) -- ".  Returns where the sentence
- * proper starts.
+ * "(CNN)Share ...", "LONDON, England (Reuters) -- The ...".  The words
+ * before the parenthesis must all be capitalized (a place), the words in
+ * it a name, and a dash, a glued word or a capital must follow; "The
+ * company (IBM) said" is left alone.  Returns where the sentence proper
+ * starts.
  */
 static size_t
 skip_marker(const char *s, size_t a, size_t b)
 {
 	size_t i, j, k;
+	int word_start = 1;
 
-	for (i = a; i < b && i < a + 80; i++) {
-		if (s[i] != '(')
-			continue;
-		for (j = i + 1; j < b && j < i + 24 && s[j] != ')'; j++)
-			if (!(s[j] >= 'A' && s[j] <= 'Z') && s[j] != ' ' &&
-			    s[j] != '.' && s[j] != '&')
-				break;
-		if (j >= b || s[j] != ')' || j == i + 1)
-			return a;
-		k = j + 1;
-		while (k < b && s[k] == ' ')
-			k++;
-		if (k + 1 < b && s[k] == '-' && s[k + 1] == '-')
-			k += 2;
-		else if (k + 2 < b && memcmp(s + k, "\xE2\x80\x94", 3) == 0)
-			k += 3;
-		while (k < b && s[k] == ' ')
-			k++;
-		return k < b ? k : a;
+	for (i = a; i < b && i < a + 60 && s[i] != '('; i++) {
+		if (word_start && !(s[i] >= 'A' && s[i] <= 'Z'))
+			return a;	/* not a dateline */
+		word_start = s[i] == ' ';
+		if (s[i] == ',' && i + 1 < b && s[i + 1] == ' ')
+			i++, word_start = 1;
 	}
-	return a;
+	if (i >= b || s[i] != '(' || i + 1 >= b || !(s[i + 1] >= 'A' &&
+	    s[i + 1] <= 'Z'))
+		return a;
+	for (j = i + 1; j < b && j < i + 24 && s[j] != ')'; j++)
+		if (!tt_isascii_alpha((unsigned char)s[j]) && s[j] != ' ' &&
+		    s[j] != '.' && s[j] != '&')
+			return a;
+	if (j >= b || s[j] != ')')
+		return a;
+	k = j + 1;
+	if (k < b && tt_isascii_alpha((unsigned char)s[k]))
+		return k;			/* "(CNN)Share" */
+	while (k < b && s[k] == ' ')
+		k++;
+	if (k + 1 < b && s[k] == '-' && s[k + 1] == '-')
+		k += 2;
+	else if (k + 2 < b && memcmp(s + k, "\xE2\x80\x94", 3) == 0)
+		k += 3;
+	else if (k < b && s[k] == '-')
+		k++;
+	else if (!(k < b && s[k] >= 'A' && s[k] <= 'Z'))
+		return a;
+	while (k < b && s[k] == ' ')
+		k++;
+	return k < b ? k : a;
 }
 
 static int
@@ -453,6 +486,7 @@ analyse(tt_summarizer *z, const char *s, size_t len, tt_summary *out)
 			z->pool[z->npool++] = id;
 		}
 		if (i < z->ns) {
+			z->s[i].names = names(s + a, &z->words);
 			z->s[i].words = z->words.n;
 			z->s[i].junk = junk_sentence(s, a, b, z->words.n);
 			z->s[i].speech = speech(s, a, b);
@@ -693,7 +727,7 @@ tt_summarize(tt_summarizer *z, const char *s, size_t len,
     const tt_sum_opts *o, tt_summary *out, tt_err *e)
 {
 	size_t i, want;
-	double frac, wl, wc, wt, wp, wn, wq;
+	double frac, g, wl, wc, wt, wp, wn, wq, wk;
 	int r;
 
 	reset(z);
@@ -713,22 +747,30 @@ tt_summarize(tt_summarizer *z, const char *s, size_t len,
 		if ((r = pagerank(z)) != TT_OK)
 			return tt_seterr(e, r, "%s", tt_strerror(r));
 		features(z);
-		/* The fewer sentences asked of the text, the more its lead
-		 * counts. */
+		/*
+		 * Two kinds of summary: a digest (three sentences of thirty)
+		 * is news style: the lead, names, short plain statements; a
+		 * long extract (eight of twenty) is coverage of the content.
+		 * g moves from one to the other with the share asked for.
+		 */
 		frac = z->ns > 0 ? (double)want / (double)z->ns : 1;
-		wl = env_weight(o, 0, 1.0);
-		wc = env_weight(o, 1, 0.3);
+		g = pow(1 - frac, env_weight(o, 8, 4.0));
+		wl = env_weight(o, 0, 0.5);
+		wc = env_weight(o, 1, 0.6);
 		wt = env_weight(o, 2, 0.2);
-		wp = env_weight(o, 3, 0.5) * (1 - frac);
-		wn = env_weight(o, 5, 0.0) * (1 - frac);
-		wq = env_weight(o, 6, 0.0);
+		wp = env_weight(o, 3, 3.2) * g;
+		wn = env_weight(o, 5, 0.8) * g;
+		wq = env_weight(o, 6, 0.5) * g;
+		wk = env_weight(o, 7, 0.5) * g;
 		for (i = 0; i < z->ns; i++) {
-			z->s[i].score = wl * z->s[i].luhn + wc * z->s[i].central +
-			    wt * z->s[i].title + wp * z->s[i].pos;
-			if (z->s[i].speech)
-				z->s[i].score -= wq * (1 - frac);
-			if (z->s[i].words > LONG_SENTENCE)
-				z->s[i].score -= wn * (double)(z->s[i].words -
+			struct sent *x = &z->s[i];
+
+			x->score = wl * x->luhn + wc * x->central +
+			    wt * x->title + wp * x->pos + wk * x->names;
+			if (x->speech)
+				x->score -= wq;
+			if (x->words > LONG_SENTENCE)
+				x->score -= wn * (double)(x->words -
 				    LONG_SENTENCE) / LONG_SENTENCE;
 		}
 		choose(z, o, want);
@@ -752,6 +794,23 @@ tt_summary_sentence(const tt_summarizer *z, size_t i, tt_sum_sent *out)
 	out->chosen = z->s[i].chosen;
 }
 
+/* Words frequent in any news text that tell nothing of this one. */
+static const char *const not_keywords[] = {
+	"also", "could", "first", "last", "like", "mr", "mrs", "ms", "new",
+	"one", "said", "say", "says", "told", "two", "would", "year", "years",
+};
+
+static int
+not_keyword(const struct term *t)
+{
+	size_t i;
+
+	for (i = 0; i < TT_NELEM(not_keywords); i++)
+		if (strcmp(t->w, not_keywords[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The k terms that carry the text: content words by how often they occur,
  * counting "talk" and "talks" together, each shown as it was first written
@@ -766,7 +825,7 @@ tt_summary_keywords(tt_summarizer *z, size_t k, tt_spans *out)
 	if ((tot = calloc(z->nterms + 1, sizeof(double))) == NULL)
 		return TT_ENOMEM;
 	for (i = 0; i < z->nterms; i++)
-		if (!z->terms[i].stop)
+		if (!z->terms[i].stop && !not_keyword(&z->terms[i]))
 			tot[z->terms[i].stem] += (double)z->terms[i].tf;
 	for (j = 0; j < k; j++) {
 		best = (size_t)-1;
