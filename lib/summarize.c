@@ -40,7 +40,8 @@ static const char *const stopwords[] = {
 
 #define MAXWORD		64	/* longer "words" are not words */
 #define LONG_SENTENCE	25	/* words; longer ones say less per word */
-#define CENTRAL_MAX	1500	/* above this many sentences, no PageRank */
+#define CENTRAL_MAX	1500
+#define NEAR_COPY	0.7	/* cosine: the same thing said twice */	/* above this many sentences, no PageRank */
 
 struct term {
 	char	*w;		/* lowercase form, NUL-terminated */
@@ -707,6 +708,8 @@ choose(tt_summarizer *z, const tt_sum_opts *o, size_t want)
 						red = c;
 				}
 			v = z->s[i].score - lambda * red;
+			if (red >= NEAR_COPY)
+				v -= 1e6;	/* only if nothing else is left */
 			if (v > bv) {
 				bv = v;
 				best = i;
