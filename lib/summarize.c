@@ -762,7 +762,7 @@ tt_summarize(tt_summarizer *z, const char *s, size_t len,
 		wc = env_weight(o, 1, 0.6);
 		wt = env_weight(o, 2, 0.2);
 		wp = env_weight(o, 3, 3.2) * g;
-		wn = env_weight(o, 5, 0.8) * g;
+		wn = env_weight(o, 5, 1.2) * g;
 		wq = env_weight(o, 6, 0.5) * g;
 		wk = env_weight(o, 7, 0.5) * g;
 		for (i = 0; i < z->ns; i++) {
