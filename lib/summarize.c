@@ -41,6 +41,7 @@ static const char *const stopwords[] = {
 #define MAXWORD		64	/* longer "words" are not words */
 #define LONG_SENTENCE	25	/* words; longer ones say less per word */
 #define CENTRAL_MAX	1500
+#define MMR_WORK	4e7	/* sentence pairs MMR may weigh */
 #define NEAR_COPY	0.7	/* cosine: the same thing said twice */	/* above this many sentences, no PageRank */
 
 struct term {
@@ -685,30 +686,67 @@ wanted(const tt_sum_opts *o, size_t ns)
 	return n < ns ? n : ns;
 }
 
-static void
+struct rank {
+	double	 score;
+	int	 junk;
+	size_t	 i;
+};
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct rank *x = a, *y = b;
+
+	if (x->junk != y->junk)
+		return x->junk - y->junk;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Take want sentences by maximal marginal relevance: each step takes the
+ * best score less its likeness to what is taken (red[i], kept up to date
+ * as sentences are taken).  Junk is taken only when nothing else is left.
+ * Above MMR_WORK sentence pairs the redundancy is left out and the best
+ * scores are taken, so that huge inputs stay fast.
+ */
+static int
 choose(tt_summarizer *z, const tt_sum_opts *o, size_t want)
 {
-	size_t i, j, k, best, budget = 0, usable = 0;
-	double lambda = env_weight(o, 4, 0.3), v, bv, red;
+	size_t i, k, best, budget = 0, usable = 0;
+	struct rank *ord;
+	double lambda = env_weight(o, 4, 0.3), v, bv, c, *red;
 
 	for (i = 0; i < z->ns; i++)
 		usable += !z->s[i].junk;
+	if ((double)want * (double)z->ns > MMR_WORK) {
+		if ((ord = malloc(z->ns * sizeof(*ord) + 1)) == NULL)
+			return TT_ENOMEM;
+		for (i = 0; i < z->ns; i++)
+			ord[i] = (struct rank){ z->s[i].score, z->s[i].junk, i };
+		qsort(ord, z->ns, sizeof(*ord), by_score);
+		for (k = 0; k < want; k++) {
+			best = ord[k].i;
+			if (o->words > 0 && k > 0 &&
+			    budget + z->s[best].words > o->words)
+				break;
+			z->s[best].chosen = 1;
+			budget += z->s[best].words;
+		}
+		free(ord);
+		return TT_OK;
+	}
+	if ((red = calloc(z->ns + 1, sizeof(*red))) == NULL)
+		return TT_ENOMEM;
 	for (k = 0; k < want; k++) {
 		best = (size_t)-1;
 		bv = -1e300;
 		for (i = 0; i < z->ns; i++) {
 			if (z->s[i].chosen || (z->s[i].junk && usable > k))
 				continue;
-			red = 0;
-			for (j = 0; j < z->ns; j++)
-				if (z->s[j].chosen) {
-					double c = cosine(&z->s[i], &z->s[j]);
-
-					if (c > red)
-						red = c;
-				}
-			v = z->s[i].score - lambda * red;
-			if (red >= NEAR_COPY)
+			v = z->s[i].score - lambda * red[i];
+			if (red[i] >= NEAR_COPY)
 				v -= 1e6;	/* only if nothing else is left */
 			if (v > bv) {
 				bv = v;
@@ -722,7 +760,13 @@ choose(tt_summarizer *z, const tt_sum_opts *o, size_t want)
 			break;
 		z->s[best].chosen = 1;
 		budget += z->s[best].words;
+		for (i = 0; i < z->ns; i++)
+			if (!z->s[i].chosen &&
+			    (c = cosine(&z->s[i], &z->s[best])) > red[i])
+				red[i] = c;
 	}
+	free(red);
+	return TT_OK;
 }
 
 int
@@ -776,7 +820,8 @@ tt_summarize(tt_summarizer *z, const char *s, size_t len,
 				x->score -= wn * (double)(x->words -
 				    LONG_SENTENCE) / LONG_SENTENCE;
 		}
-		choose(z, o, want);
+		if ((r = choose(z, o, want)) != TT_OK)
+			return tt_seterr(e, r, "%s", tt_strerror(r));
 	}
 	out->n = z->ns;
 	return TT_OK;

@@ -195,3 +195,26 @@ TEST(summarize_ratio_and_words)
 	CHECK_INT(nchosen(z), 1);
 	tt_summarizer_free(z);
 }
+
+TEST(summarize_large_input_takes_fast_path)
+{
+	tt_summarizer *z = tt_summarizer_new();
+	tt_buf t = { 0 };
+	tt_summary sum;
+	tt_sum_opts o = { 0 };
+	size_t i;
+
+	/* 10,000 sentences, all wanted: past the pairs MMR may weigh */
+	for (i = 0; i < 10000; i++)
+		tt_buf_printf(&t, "Sentence number %zu talks about topic %zu. ",
+		    i, i % 17);
+	o.ratio = 1;
+	CHECK_INT(tt_summarize(z, t.data, t.len, &o, &sum, NULL), TT_OK);
+	CHECK_INT(sum.n, 10000);
+	CHECK_INT(nchosen(z), 10000);
+	o.ratio = 0.5;
+	CHECK_INT(tt_summarize(z, t.data, t.len, &o, &sum, NULL), TT_OK);
+	CHECK_INT(nchosen(z), 5000);
+	tt_buf_free(&t);
+	tt_summarizer_free(z);
+}
