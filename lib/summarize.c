@@ -864,46 +864,62 @@ not_keyword(const struct term *t)
  * counting "talk" and "talks" together, each shown as it was first written
  * in its most frequent form.
  */
+struct kwrank {
+	double	 tot;
+	size_t	 first;		/* byte offset of the form shown */
+	size_t	 term;		/* that form's term id */
+};
+
+static int
+by_weight(const void *a, const void *b)
+{
+	const struct kwrank *x = a, *y = b;
+
+	if (x->tot != y->tot)
+		return x->tot < y->tot ? 1 : -1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 int
 tt_summary_keywords(tt_summarizer *z, size_t k, tt_spans *out)
 {
-	size_t i, j, best, st;
+	struct kwrank *ord;
+	size_t i, n = 0, *rep;
 	double *tot;
+	int r = TT_OK;
 
-	if ((tot = calloc(z->nterms + 1, sizeof(double))) == NULL)
-		return TT_ENOMEM;
-	for (i = 0; i < z->nterms; i++)
-		if (!z->terms[i].stop && !not_keyword(&z->terms[i]))
-			tot[z->terms[i].stem] += (double)z->terms[i].tf;
-	for (j = 0; j < k; j++) {
-		best = (size_t)-1;
-		for (i = 0; i < z->nterms; i++) {
-			if (tot[i] <= 0)
-				continue;
-			if (best == (size_t)-1 || tot[i] > tot[best])
-				best = i;
-		}
-		if (best == (size_t)-1)
-			break;
-		/* The form to show: the member of the stem group seen most,
-		 * then first. */
-		st = (size_t)-1;
-		for (i = 0; i < z->nterms; i++)
-			if (!z->terms[i].stop && z->terms[i].stem == best &&
-			    z->terms[i].tf > 0 && (st == (size_t)-1 ||
-			    z->terms[i].tf > z->terms[st].tf ||
-			    (z->terms[i].tf == z->terms[st].tf &&
-			    z->terms[i].first < z->terms[st].first)))
-				st = i;
-		tot[best] = 0;
-		if (st == (size_t)-1)
-			continue;
-		if (tt_spans_push(out, z->terms[st].first, z->terms[st].first +
-		    z->terms[st].first_len) != TT_OK) {
-			free(tot);
-			return TT_ENOMEM;
-		}
+	tot = calloc(z->nterms + 1, sizeof(*tot));
+	rep = malloc((z->nterms + 1) * sizeof(*rep));
+	ord = malloc((z->nterms + 1) * sizeof(*ord));
+	if (tot == NULL || rep == NULL || ord == NULL) {
+		r = TT_ENOMEM;
+		goto done;
 	}
+	for (i = 0; i < z->nterms; i++)
+		rep[i] = (size_t)-1;
+	for (i = 0; i < z->nterms; i++) {
+		struct term *t = &z->terms[i];
+		size_t st = t->stem, cur = rep[st];
+
+		if (t->stop || t->tf == 0 || not_keyword(t))
+			continue;
+		tot[st] += (double)t->tf;
+		/* Shown as the form seen most, then first. */
+		if (cur == (size_t)-1 || t->tf > z->terms[cur].tf ||
+		    (t->tf == z->terms[cur].tf && t->first < z->terms[cur].first))
+			rep[st] = i;
+	}
+	for (i = 0; i < z->nterms; i++)
+		if (tot[i] > 0)
+			ord[n++] = (struct kwrank){ tot[i],
+			    z->terms[rep[i]].first, rep[i] };
+	qsort(ord, n, sizeof(*ord), by_weight);
+	for (i = 0; i < n && i < k && r == TT_OK; i++)
+		r = tt_spans_push(out, ord[i].first, ord[i].first +
+		    z->terms[ord[i].term].first_len);
+done:
 	free(tot);
-	return TT_OK;
+	free(rep);
+	free(ord);
+	return r;
 }
