@@ -50,6 +50,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(TT_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+# The built-in boilerplate rules, from lib/boilerplate.rules to a C string.
+$(BUILD)/lib/boilerplate_rules.h: lib/boilerplate.rules
+	@mkdir -p $(@D)
+	{ echo 'static const char tt_boilerplate_rules[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/	"/' -e 's/$$/\\n"/' $<; \
+	  echo '	;'; } >$@.tmp && mv $@.tmp $@
+$(BUILD)/lib/boilerplate.o: $(BUILD)/lib/boilerplate_rules.h
+$(BUILD)/lib/boilerplate.o: TT_CFLAGS += -I$(BUILD)/lib
+
 $(BUILD)/libtt.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^

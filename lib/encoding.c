@@ -382,7 +382,7 @@ wide_pattern(const unsigned char *s, size_t len)
 
 /*
  * 1 if s reads as UTF-8: no ill-formed sequence, or (for text with a few
- * stray bytes) at least 20 well-formed multi-byte sequences for each bad
+ * stray bytes) at least 4 well-formed multi-byte sequences for each bad
  * one.  *multi gets the number of multi-byte sequences seen.
  */
 static int
@@ -404,7 +404,7 @@ looks_utf8(const char *s, size_t len, size_t *multi)
 		i += n;
 	}
 	*multi = good;
-	return bad == 0 || (good > 0 && bad * 20 <= good);
+	return bad == 0 || (good > 0 && bad * 4 <= good);
 }
 
 static void

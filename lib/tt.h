@@ -394,4 +394,55 @@ void		 tt_summary_sentence(const tt_summarizer *, size_t,
 int		 tt_summary_keywords(tt_summarizer *, size_t k, tt_spans *);
 void		 tt_summarizer_free(tt_summarizer *);
 
+/* -------------------------------------------------------------- clean */
+
+/*
+ * tt-clean's steps, in the order they run.  A tt_clean handle takes the
+ * bytes of one document after another (tt_clean_feed() any number of
+ * times, then tt_clean_finish()) and appends the cleaned UTF-8 text to
+ * out; memory stays bounded whatever the size of the input or of a line.
+ */
+enum {
+	TT_STEP_ENCODING = 0x01,	/* detect, convert to UTF-8 */
+	TT_STEP_MOJIBAKE = 0x02,	/* undo UTF-8 read as windows-1252 ... */
+	TT_STEP_UNICODE = 0x04,		/* NFC, controls, zero-width, NBSP */
+	TT_STEP_WHITESPACE = 0x08,	/* trim, collapse, blank lines */
+	TT_STEP_BOILERPLATE = 0x10,	/* menus, sign-up boxes, footers */
+	TT_STEP_DEDUPE = 0x20,		/* a paragraph printed twice */
+	TT_STEP_ALL = 0x3F
+};
+
+typedef struct tt_clean tt_clean;
+
+typedef struct tt_clean_opts {
+	unsigned	 steps;		/* TT_STEP_*; 0 = all */
+	const char	*encoding;	/* force the input encoding, or NULL */
+	int		 ascii;		/* curly quotes, dashes, ellipses to ASCII */
+	const char	*rules;		/* boilerplate rules added to the built-in */
+	size_t		 rules_len;
+	size_t		 maxline;	/* longest line judged; 0 = 1 MiB */
+} tt_clean_opts;
+
+/* Each dropped or changed line: before (and after, NULL if dropped). */
+typedef void	 tt_explain_cb(void *arg, size_t lineno, const char *step,
+		    const char *rule, const char *before, size_t blen,
+		    const char *after, size_t alen);
+
+/* Repair UTF-8 read as windows-1252/latin-1 in s (see tt-clean(1)):
+ * appends the result to out, returns the sequences repaired (>= 0). */
+int		 tt_mojibake_fix(const char *s, size_t len, tt_buf *out);
+
+/* Parse "encoding,unicode" into a step mask. */
+int		 tt_clean_steps(const char *list, unsigned *mask, tt_err *);
+tt_clean	*tt_clean_new(const tt_clean_opts *, tt_err *);
+void		 tt_clean_explain(tt_clean *, tt_explain_cb *, void *);
+int		 tt_clean_feed(tt_clean *, const char *, size_t, tt_buf *out,
+		    tt_err *);
+int		 tt_clean_finish(tt_clean *, tt_buf *out, tt_err *);
+/* The encoding decided for the document (NULL before it is). */
+const char	*tt_clean_encoding(const tt_clean *);
+/* Bytes replaced by U+FFFD so far. */
+size_t		 tt_clean_replaced(const tt_clean *);
+void		 tt_clean_free(tt_clean *);
+
 #endif /* TT_H */

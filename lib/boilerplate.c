@@ -1,0 +1,319 @@
+/*
+ * boilerplate.c: tt-clean's boilerplate step.  Each line of a page dump
+ * is judged with its neighbours, in the manner of jusText and boilerpipe:
+ *   - a pattern of the rules file (menus, share counters, sign-up boxes,
+ *     cookie notices, copyright lines) marks a line of at most 30 words
+ *     as boilerplate;
+ *   - a long line, or a line that reads as prose (function words, a
+ *     sentence's end), is content;
+ *   - a short line is content only between content lines (a heading, a
+ *     short paragraph, a list item of the article), or just before the
+ *     article begins when it looks like a heading;
+ * and when unsure the line is kept: losing article text is worse than
+ * keeping a menu item.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+
+#include "tt_int.h"
+#include "clean_int.h"
+#include "boilerplate_rules.h"	/* generated from boilerplate.rules */
+
+#define RULE_WORDS	30	/* longer lines are never matched by rules */
+#define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
+
+struct rule {
+	char		*name;
+	pcre2_code	*re;
+};
+
+struct tt_boiler {
+	struct rule		*rules;
+	size_t			 n, cap;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	size_t			 since_content;	/* non-blank lines since */
+};
+
+/* Function words of English and the main European languages: their
+ * density tells prose from menus. */
+static const char *const stops[] = {
+	"a", "about", "after", "all", "also", "an", "and", "are", "as", "at",
+	"be", "been", "but", "by", "can", "could", "das", "de", "del", "der",
+	"des", "die", "du", "ein", "eine", "el", "en", "est", "et", "for",
+	"from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+	"into", "is", "ist", "it", "its", "la", "le", "les", "los", "mit",
+	"more", "not", "of", "on", "one", "or", "our", "que", "said", "she",
+	"so", "than", "that", "the", "their", "there", "they", "this", "to",
+	"un", "una", "und", "une", "up", "was", "we", "were", "what", "when",
+	"which", "who", "will", "with", "would", "you", "zu",
+};
+
+static int
+is_stop(const char *w, size_t n)
+{
+	char low[8];
+	size_t i, lo = 0, hi = TT_NELEM(stops), mid;
+	int c;
+
+	if (n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)tt_ascii_lower((unsigned char)w[i]);
+	low[n] = '\0';
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(low, stops[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+static int
+add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
+{
+	const char *p = text, *end = text + len, *nl, *q, *pat;
+	size_t lineno = 0, plen;
+	PCRE2_SIZE off;
+	int ec;
+
+	while (p < end) {
+		lineno++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		q = p;
+		while (q < nl && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q == nl || *q == '#') {
+			p = nl + 1;
+			continue;
+		}
+		pat = q;
+		while (pat < nl && *pat != ' ' && *pat != '\t')
+			pat++;
+		if (b->n == b->cap) {
+			size_t cap = b->cap ? b->cap * 2 : 32;
+			struct rule *r = realloc(b->rules, cap * sizeof(*r));
+
+			if (r == NULL)
+				return tt_seterr(e, TT_ENOMEM, "out of memory");
+			b->rules = r;
+			b->cap = cap;
+		}
+		if ((b->rules[b->n].name = strndup(q, (size_t)(pat - q))) ==
+		    NULL)
+			return tt_seterr(e, TT_ENOMEM, "out of memory");
+		while (pat < nl && (*pat == ' ' || *pat == '\t'))
+			pat++;
+		plen = (size_t)(nl - pat);
+		if (plen > 0 && pat[plen - 1] == '\r')
+			plen--;
+		if (plen == 0) {
+			free(b->rules[b->n].name);
+			tt_seterr(e, TT_EPARSE, "rule %.*s has no pattern",
+			    (int)(pat - q), q);
+			e->line = lineno;
+			return TT_EPARSE;
+		}
+		b->rules[b->n].re = pcre2_compile((PCRE2_SPTR)pat, plen,
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &off,
+		    NULL);
+		if (b->rules[b->n].re == NULL) {
+			PCRE2_UCHAR msg[120];
+
+			pcre2_get_error_message(ec, msg, sizeof(msg));
+			free(b->rules[b->n].name);
+			tt_seterr(e, TT_EPARSE, "rule %.*s: %s at offset %zu",
+			    (int)(pat - q), q, (char *)msg, (size_t)off);
+			e->line = lineno;
+			return TT_EPARSE;
+		}
+		pcre2_jit_compile(b->rules[b->n].re, PCRE2_JIT_COMPLETE);
+		b->n++;
+		p = nl + 1;
+	}
+	return TT_OK;
+}
+
+tt_boiler *
+tt_boiler_new(const char *rules, size_t len, tt_err *e)
+{
+	tt_boiler *b;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL) {
+		tt_seterr(e, TT_ENOMEM, "out of memory");
+		return NULL;
+	}
+	b->since_content = 1000;
+	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
+	    e) != TT_OK || (rules != NULL && add_rules(b, rules, len, e) !=
+	    TT_OK) || (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
+	    (b->mc = pcre2_match_context_create(NULL)) == NULL) {
+		if (e != NULL && e->code == TT_OK)
+			tt_seterr(e, TT_ENOMEM, "out of memory");
+		tt_boiler_free(b);
+		return NULL;
+	}
+	pcre2_set_match_limit(b->mc, MATCH_LIMIT);
+	return b;
+}
+
+void
+tt_boiler_free(tt_boiler *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++) {
+		free(b->rules[i].name);
+		pcre2_code_free(b->rules[i].re);
+	}
+	free(b->rules);
+	pcre2_match_data_free(b->md);
+	pcre2_match_context_free(b->mc);
+	free(b);
+}
+
+/* Words, function words and the sentence end of a line, once. */
+static void
+measure(struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t len = l->text.len, i = 0, st;
+	unsigned char last;
+
+	if (l->judged || l->blank || l->piece)
+		return;
+	l->judged = 1;
+	l->words = l->stops = 0;
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		st = i;
+		while (i < len && s[i] != ' ' && s[i] != '\t')
+			i++;
+		if (i > st) {
+			size_t a = st, z = i;
+
+			/* the word without punctuation around it */
+			while (a < z && !tt_isascii_alpha((unsigned char)s[a]) &&
+			    (unsigned char)s[a] < 0x80)
+				a++;
+			while (z > a && !tt_isascii_alpha((unsigned char)s[z - 1])
+			    && (unsigned char)s[z - 1] < 0x80)
+				z--;
+			if (z > a || tt_isascii_digit((unsigned char)s[st]))
+				l->words++;
+			if (z > a && is_stop(s + a, z - a))
+				l->stops++;
+		}
+	}
+	/* Ends like a sentence: . ! ? : or a closing quote after one. */
+	i = len;
+	while (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'' ||
+	    s[i - 1] == ')' || (unsigned char)s[i - 1] >= 0x80))
+		i--;
+	last = i > 0 ? (unsigned char)s[i - 1] : 0;
+	l->prose = last == '.' || last == '!' || last == '?' || last == ':';
+	if (i < len && i > 0 && last != '.' && last != '!' && last != '?') {
+		/* a curly closing quote: look before it */
+		l->prose = l->prose || (i >= 1 && (s[len - 1] == '\x9D' ||
+		    s[len - 1] == '\x99'));
+	}
+}
+
+static const char *
+rule_match(tt_boiler *b, const struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t len = l->text.len, i, a = 0;
+	int rc;
+
+	if (l->words > RULE_WORDS)
+		return NULL;
+	/* Rules see the line trimmed and without a lynx bullet ("* Home",
+	 * "+ More", "o Item", "1. Item"). */
+	while (a < len && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len - a > 2 && (s[a] == '*' || s[a] == '+' || s[a] == 'o' ||
+	    s[a] == '#') && s[a + 1] == ' ')
+		a += 2;
+	for (i = 0; i < b->n; i++) {
+		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)(s + a), len - a,
+		    0, 0, b->md, b->mc);
+		if (rc >= 0)
+			return b->rules[i].name;
+	}
+	return NULL;
+}
+
+/* Strong content: a line no menu looks like. */
+static int
+strong(const struct tt_cline *l)
+{
+	if (l->words >= 12)
+		return 1;
+	return l->words >= 7 && l->prose;
+}
+
+void
+tt_boiler_judge(tt_boiler *b, tt_clean *c, struct tt_cline *win, size_t head,
+    size_t count)
+{
+	struct tt_cline *l = &win[head], *n;
+	const char *rule, *why = NULL;
+	size_t k, seen = 0;
+	int after = 0, content;
+
+	measure(l);
+	if ((rule = rule_match(b, l)) != NULL) {
+		content = 0;
+		why = rule;
+	} else if (strong(l)) {
+		content = 1;
+	} else {
+		/* The next two lines with text: does the article go on? */
+		for (k = 1; k < count && seen < 2; k++) {
+			n = &win[(head + k) % TT_CLEAN_WINDOW];
+			if (n->blank || n->piece)
+				continue;
+			measure(n);
+			seen++;
+			if (strong(n) && rule_match(b, n) == NULL)
+				after = 1;
+		}
+		if (b->since_content <= 2 && after)
+			content = 1;		/* inside the article */
+		else if (after && l->words >= 2 && l->words <= 20)
+			content = 1;		/* a heading or a lead-in */
+		else if (b->since_content <= 1 && l->words >= 4 &&
+		    (l->prose || l->stops * 4 >= l->words))
+			content = 1;		/* a short last paragraph */
+		else {
+			content = 0;
+			why = b->since_content > 2 ? "outside the text" :
+			    "short, not followed by text";
+		}
+	}
+	l->content = content;
+	if (content) {
+		b->since_content = 0;
+		return;
+	}
+	b->since_content++;
+	l->drop = 1;
+	tt_clean_note(c, l->lineno, "boilerplate", why, l->text.data,
+	    l->text.len, NULL, 0);
+}

@@ -1,0 +1,49 @@
+/* clean_int.h: what tt-clean's steps (clean.c, mojibake.c, boilerplate.c,
+ * dedupe.c) share inside lib/. */
+#ifndef CLEAN_INT_H
+#define CLEAN_INT_H
+
+#include "tt.h"
+
+#define TT_CLEAN_AHEAD	4		/* lines a judgement looks ahead */
+#define TT_CLEAN_WINDOW	(2 * TT_CLEAN_AHEAD + 2)
+
+struct tt_cline {
+	tt_buf	 text;		/* after the line steps, no newline */
+	size_t	 lineno;
+	int	 piece;		/* part of a line too long to judge */
+	int	 piece_more;	/* ... and more of it follows */
+	int	 blank;
+	int	 drop;		/* decided: not text */
+	int	 judged;
+	int	 content;	/* boilerplate's verdict, for neighbours */
+	size_t	 words;		/* 0 until measured */
+	size_t	 stops;
+	int	 prose;		/* ends like a sentence */
+};
+
+typedef struct tt_boiler tt_boiler;
+typedef struct tt_dedupe tt_dedupe;
+
+int	 tt_clean_is_blank(const char *, size_t);
+/* Tell the explain callback: line lineno, before -> after (NULL: dropped). */
+void	 tt_clean_note(tt_clean *, size_t lineno, const char *step,
+	    const char *rule, const char *before, size_t blen,
+	    const char *after, size_t alen);
+size_t	 tt_clean_lineno(const tt_clean *);
+
+int	 tt_mojibake_line(tt_clean *, tt_buf *line, tt_buf *tmp);
+int	 tt_unicode_line(tt_clean *, tt_buf *line, tt_buf *tmp, int ascii);
+int	 tt_whitespace_line(tt_clean *, tt_buf *line, tt_buf *tmp);
+
+tt_boiler *tt_boiler_new(const char *rules, size_t len, tt_err *);
+void	 tt_boiler_judge(tt_boiler *, tt_clean *, struct tt_cline *win,
+	    size_t head, size_t count);
+void	 tt_boiler_free(tt_boiler *);
+
+tt_dedupe *tt_dedupe_new(void);
+void	 tt_dedupe_judge(tt_dedupe *, tt_clean *, struct tt_cline *);
+void	 tt_dedupe_reset(tt_dedupe *);
+void	 tt_dedupe_free(tt_dedupe *);
+
+#endif /* CLEAN_INT_H */

@@ -1,0 +1,144 @@
+/* cleanline.c: tt-clean's line steps that need no context: unicode
+ * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
+ * whitespace (trim, collapse). */
+#include <string.h>
+
+#include "tt_int.h"
+#include "clean_int.h"
+
+int
+tt_clean_is_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+/* What a code point becomes: NULL to keep it, "" to drop it. */
+static const char *
+map_cp(int32_t cp, int ascii)
+{
+	switch (cp) {
+	case 0x00AD:			/* soft hyphen */
+	case 0x200B:			/* zero width space */
+	case 0x2060:			/* word joiner */
+	case 0xFEFF:			/* zero width no-break space, BOM */
+		return "";
+	case 0x00A0: case 0x2007: case 0x202F:	/* no-break spaces */
+		return " ";
+	}
+	if (cp == '\t')
+		return NULL;
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return "";		/* C0 and C1 controls */
+	if (!ascii)
+		return NULL;
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return "-";
+	case 0x2014: case 0x2015:
+		return "--";
+	case 0x2026:
+		return "...";
+	}
+	return NULL;
+}
+
+int
+tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
+{
+	const char *s = line->data, *m;
+	size_t i = 0, from = 0, n, len = line->len;
+	int32_t cp;
+	int changed = 0, nonascii = 0;
+
+	if (len == 0)
+		return TT_OK;
+	tt_buf_reset(tmp);
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b >= 0x20 && b < 0x7F) {
+			i++;
+			continue;
+		}
+		n = tt_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0) {
+			m = "\xEF\xBF\xBD";	/* cannot happen after encoding */
+		} else {
+			nonascii |= cp >= 0x80;
+			m = map_cp(cp, ascii);
+		}
+		if (m != NULL) {
+			if (tt_buf_append(tmp, s + from, i - from) != TT_OK ||
+			    tt_buf_puts(tmp, m) != TT_OK)
+				return TT_ENOMEM;
+			from = i + n;
+			changed = 1;
+		}
+		i += n;
+	}
+	if (changed) {
+		if (tt_buf_append(tmp, s + from, len - from) != TT_OK)
+			return TT_ENOMEM;
+	} else if (tt_buf_append(tmp, s, len) != TT_OK)
+		return TT_ENOMEM;
+	if (nonascii) {
+		tt_buf nfc = { 0 };
+
+		if (tt_unicode_nfc(tmp->data, tmp->len, &nfc, NULL) == TT_OK) {
+			if (nfc.len != tmp->len ||
+			    memcmp(nfc.data, tmp->data, nfc.len) != 0) {
+				changed = 1;
+				tt_buf_reset(tmp);
+				tt_buf_append(tmp, nfc.data, nfc.len);
+			}
+		}
+		tt_buf_free(&nfc);
+	}
+	if (changed) {
+		tt_clean_note(c, tt_clean_lineno(c), "unicode", "normalize",
+		    line->data, line->len, tmp->data, tmp->len);
+		tt_buf_reset(line);
+		if (tt_buf_append(line, tmp->data, tmp->len) != TT_OK)
+			return TT_ENOMEM;
+	}
+	return TT_OK;
+}
+
+int
+tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
+{
+	char *s = line->data;
+	size_t i, o = 0;
+	int space = 1;		/* drops leading space too */
+
+	tt_buf_reset(tmp);
+	if (tt_buf_append(tmp, line->data, line->len) != TT_OK)
+		return TT_ENOMEM;
+
+	for (i = 0; i < line->len; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (!space)
+				s[o++] = ' ';
+			space = 1;
+		} else {
+			s[o++] = s[i];
+			space = 0;
+		}
+	}
+	if (o > 0 && s[o - 1] == ' ')
+		o--;
+	line->len = o;
+	if (o != tmp->len)
+		tt_clean_note(c, tt_clean_lineno(c), "whitespace", "trim",
+		    tmp->data, tmp->len, line->data, line->len);
+	return TT_OK;
+}
