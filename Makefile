@@ -4,7 +4,7 @@ BUILD	?= build
 CC	?= cc
 CFLAGS	?= -O2 -g
 WERROR	?=
-PKGS	 = libpcre2-8 libxml-2.0 libutf8proc
+PKGS	 = libpcre2-8 libxml-2.0 libutf8proc uchardet
 PROGS	 = tt-extract tt-clean tt-typo tt-summarize
 
 # Anything but clean/help needs the dependencies: install them first on a

@@ -5,6 +5,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <uchardet.h>
 
 #include "tt_int.h"
 
@@ -151,7 +154,8 @@ tt_encoding_bom(const char *str, size_t len, const char **name)
 
 /* ------------------------------------------------------ meta prescan */
 
-#define PRESCAN_MAX	16384	/* the standard says 1024; real heads are longer */
+#define PRESCAN_MAX	16384
+#define STATS_MAX	65536	/* bytes the statistics look at */	/* the standard says 1024; real heads are longer */
 
 typedef struct scan {
 	const char	*s;
@@ -359,7 +363,7 @@ tt_encoding_sniff_meta(const char *s, size_t len, char *name, size_t cap)
 static const char *
 wide_pattern(const unsigned char *s, size_t len)
 {
-	size_t n = len < 4096 ? len : 4096, i, z[4] = { 0 }, units;
+	size_t n = len < 4096 ? len : 4096, i, z[4] = { 0 }, units, odd, even;
 
 	n &= ~(size_t)3;
 	if (n < 8)
@@ -372,10 +376,17 @@ wide_pattern(const unsigned char *s, size_t len)
 		return "UTF-32LE";
 	if (z[0] + z[1] + z[2] == 3 * units && z[3] <= units / 4)
 		return "UTF-32BE";
-	/* As 16-bit units: zeros at odd offsets (LE) or even (BE). */
-	if ((z[1] + z[3]) * 10 >= 2 * units * 7 && (z[0] + z[2]) * 10 < 2 * units)
+	/*
+	 * As 16-bit units: NULs at odd offsets (LE) or even (BE).  Text in
+	 * Latin script is mostly NULs on one side; CJK text has few, but its
+	 * ASCII (spaces, newlines, digits) puts them all on the same side,
+	 * which no single-byte text and no binary does.
+	 */
+	odd = z[1] + z[3];
+	even = z[0] + z[2];
+	if (odd >= 4 && odd * 100 >= 2 * units * 3 && even * 20 <= odd)
 		return "UTF-16LE";
-	if ((z[0] + z[2]) * 10 >= 2 * units * 7 && (z[1] + z[3]) * 10 < 2 * units)
+	if (even >= 4 && even * 100 >= 2 * units * 3 && odd * 20 <= even)
 		return "UTF-16BE";
 	return NULL;
 }
@@ -415,6 +426,52 @@ set_guess(tt_enc_guess *g, const char *name, int source, size_t bom)
 	g->bom_len = bom;
 }
 
+/*
+ * Legacy single- and multi-byte encodings, told apart by the statistics
+ * of their byte sequences: uchardet (Mozilla's detector, as Firefox has
+ * it).  Returns 1 with the name, 0 if it has no opinion.
+ */
+static int
+statistics(const char *s, size_t len, char *name, size_t cap)
+{
+	uchardet_t ud;
+	const char *cs;
+	int found = 0;
+
+	if ((ud = uchardet_new()) == NULL)
+		return 0;
+	if (uchardet_handle_data(ud, s, len < STATS_MAX ? len : STATS_MAX) ==
+	    0) {
+		uchardet_data_end(ud);
+		cs = uchardet_get_charset(ud);
+		if (cs != NULL && *cs != '\0' && strcasecmp(cs, "ASCII") != 0 &&
+		    strncasecmp(cs, "UTF-", 4) != 0) {
+			/* As a browser reads the label: ISO-8859-1 is
+			 * windows-1252. */
+			tt_encoding_label(cs, strlen(cs), name, cap);
+			found = 1;
+		}
+	}
+	uchardet_delete(ud);
+	return found;
+}
+
+/* ISO-2022-JP is 7-bit: its escape sequences give it away. */
+static int
+iso2022jp(const char *s, size_t len)
+{
+	const char *p = s, *end = s + (len < STATS_MAX ? len : STATS_MAX);
+
+	while ((p = memchr(p, 0x1B, (size_t)(end - p))) != NULL &&
+	    end - p >= 3) {
+		if ((p[1] == '$' && (p[2] == 'B' || p[2] == '@')) ||
+		    (p[1] == '(' && p[2] == 'J'))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 void
 tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 {
@@ -429,6 +486,10 @@ tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 	}
 	if ((name = wide_pattern((const unsigned char *)s, len)) != NULL) {
 		set_guess(g, name, TT_ENC_UTF16, 0);
+		return;
+	}
+	if (iso2022jp(s, len)) {
+		set_guess(g, "ISO-2022-JP", TT_ENC_STATS, 0);
 		return;
 	}
 	utf8 = looks_utf8(s, len, &multi);
@@ -447,6 +508,15 @@ tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 	}
 	if (utf8)
 		set_guess(g, "UTF-8", TT_ENC_UTF8, 0);
+	else if (statistics(s, len, meta, sizeof(meta))) {
+		/* ISO-8859-1's currency sign is all but unused; in -15 the
+		 * same byte is the euro sign. */
+		if ((strcasecmp(meta, "ISO-8859-1") == 0 ||
+		    strcasecmp(meta, "WINDOWS-1252") == 0) &&
+		    memchr(s, 0xA4, len) != NULL && memchr(s, 0x80, len) == NULL)
+			snprintf(meta, sizeof(meta), "ISO-8859-15");
+		set_guess(g, meta, TT_ENC_STATS, 0);
+	}
 	else
 		set_guess(g, "WINDOWS-1252", TT_ENC_FALLBACK, 0);
 }

@@ -191,7 +191,8 @@ enum tt_enc_source {
 	TT_ENC_META,		/* <meta charset> or http-equiv in HTML */
 	TT_ENC_UTF16,		/* UTF-16 pattern of NUL bytes, no BOM */
 	TT_ENC_UTF8,		/* valid UTF-8 (or plain ASCII) */
-	TT_ENC_FALLBACK		/* none of the above: windows-1252 */
+	TT_ENC_FALLBACK,	/* none of the others: windows-1252 */
+	TT_ENC_STATS		/* byte statistics (uchardet) */
 };
 
 typedef struct tt_enc_guess {

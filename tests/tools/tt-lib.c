@@ -92,7 +92,7 @@ one(FILE *fp, const char *name, void *arg)
 	size_t i;
 	int rc = 0;
 	static const char *sources[] = { "forced", "BOM", "meta", "UTF-16 pattern",
-	    "valid UTF-8", "fallback" };
+	    "valid UTF-8", "fallback", "statistics" };
 
 	if (strcmp(r->cmd, "lines") == 0)
 		return do_lines(fp, name, r);
