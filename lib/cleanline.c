@@ -51,6 +51,47 @@ map_cp(int32_t cp, int ascii)
 	return NULL;
 }
 
+/*
+ * Could NFC change s?  Only if it holds a combining mark, a Hangul jamo,
+ * or one of the few characters NFC replaces on their own (the Angstrom
+ * sign, CJK compatibility ideographs, some Greek, Indic and Hebrew
+ * letters): Unicode's NFC_Quick_Check No and Maybe, grouped in ranges.
+ */
+static int
+nfc_suspect(const char *s, size_t len)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0xCC) {	/* below U+0300 */
+			i++;
+			continue;
+		}
+		i += tt_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			continue;
+		if ((cp >= 0x0340 && cp <= 0x0344) || cp == 0x0374 ||
+		    cp == 0x037E || cp == 0x0387 ||
+		    (cp >= 0x0958 && cp <= 0x0B5D) ||
+		    (cp >= 0x0F43 && cp <= 0x0FB9) ||
+		    (cp >= 0x1100 && cp <= 0x11FF) ||
+		    (cp >= 0x1F00 && cp <= 0x1FFF) ||
+		    (cp >= 0x2000 && cp <= 0x2001) ||
+		    (cp >= 0x2126 && cp <= 0x212B) ||
+		    (cp >= 0x2329 && cp <= 0x232A) || cp == 0x2ADC ||
+		    (cp >= 0xA960 && cp <= 0xA97F) ||
+		    (cp >= 0xAC00 && cp <= 0xD7FF) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0xFB1D && cp <= 0xFB4E) ||
+		    (cp >= 0x1D15E && cp <= 0x1D1C0) ||
+		    (cp >= 0x2F800 && cp <= 0x2FA1F) ||
+		    tt_unicode_category(cp) == TT_UCAT_MARK)
+			return 1;
+	}
+	return 0;
+}
+
 int
 tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 {
@@ -90,7 +131,7 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 			return TT_ENOMEM;
 	} else if (tt_buf_append(tmp, s, len) != TT_OK)
 		return TT_ENOMEM;
-	if (nonascii) {
+	if (nonascii && nfc_suspect(tmp->data, tmp->len)) {
 		tt_buf nfc = { 0 };
 
 		if (tt_unicode_nfc(tmp->data, tmp->len, &nfc, NULL) == TT_OK) {

@@ -50,6 +50,22 @@ fingerprint(const char *s, size_t len, size_t *words)
 
 	*words = 0;
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			n = 1;
+			cp = (unsigned char)s[i];
+			if (tt_isascii_alpha(cp) || tt_isascii_digit(cp)) {
+				if (!in)
+					(*words)++;
+				in = 1;
+				h = (h ^ (uint64_t)tt_ascii_lower(cp)) *
+				    1099511628211ULL;
+			} else if (cp != '\'' && in) {
+				in = 0;
+				h = (h ^ ' ') * 1099511628211ULL;
+			}
+			i++;
+			continue;
+		}
 		n = tt_utf8_decode(s + i, len - i, &cp);
 		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
 		    tt_unicode_category(cp) == TT_UCAT_NUMBER)) {

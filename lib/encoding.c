@@ -480,6 +480,9 @@ tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 	size_t bom, multi;
 	int utf8;
 
+	if (s == NULL)
+		s = "";		/* an empty document */
+
 	if ((bom = tt_encoding_bom(s, len, &name)) > 0) {
 		set_guess(g, name, TT_ENC_BOM, bom);
 		return;

@@ -30,15 +30,22 @@
 static int
 byte_of(size_t k, int32_t cp)
 {
-	int i;
+	const struct mojipair *r = codecs[k].rev;
+	size_t lo = 0, hi = 128, mid;
 
 	if (cp < 0x80 || cp > 0xFFFF)
 		return -1;
 	if (k == 0 && cp <= 0xFF)
 		return (int)cp;
-	for (i = 0; i < 128; i++)
-		if (codecs[k].hi[i] == cp)
-			return 0x80 + i;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (r[mid].cp == cp)
+			return r[mid].byte;
+		if (r[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -123,11 +130,28 @@ pass(size_t cd, const char *s, size_t len, tt_buf *out)
 
 	/* Count first: weak candidates need company. */
 	for (i = 0; i < len; i += m ? m : n) {
+		m = 0;
+		if ((unsigned char)s[i] < 0x80) {
+			n = 1;
+			continue;
+		}
 		n = tt_utf8_decode(s + i, len - i, &cp);
 		if ((m = candidate(cd, s, len, i, &dc, &ev)) > 0)
 			ev == 0 ? strong++ : weak++;
 	}
+	if (strong + weak == 0)
+		return 0;
 	for (i = 0; i < len; ) {
+		if ((unsigned char)s[i] < 0x80) {
+			size_t run = i + 1;
+
+			while (run < len && (unsigned char)s[run] < 0x80)
+				run++;
+			if (tt_buf_append(out, s + i, run - i) != TT_OK)
+				return TT_ENOMEM;
+			i = run;
+			continue;
+		}
 		n = tt_utf8_decode(s + i, len - i, &cp);
 		m = candidate(cd, s, len, i, &dc, &ev);
 		if (m > 0 && (ev == 0 || weak >= 2)) {
@@ -142,7 +166,6 @@ pass(size_t cd, const char *s, size_t len, tt_buf *out)
 			return TT_ENOMEM;
 		i += n;
 	}
-	(void)strong;
 	return fixed;
 }
 
