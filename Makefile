@@ -97,11 +97,12 @@ asan:
 #   build/fuzz/fuzz_utf8 -max_total_time=600 tests/fuzz/corpus/fuzz_utf8
 FUZZ_CC    ?= clang
 FUZZ_FLAGS  = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
-fuzz:
+fuzz: $(BUILD)/lib/boilerplate_rules.h
 	@command -v $(FUZZ_CC) >/dev/null || sh scripts/setup --fuzz
 	@mkdir -p $(BUILD)/fuzz
 	for t in $(FUZZ_NAMES); do \
-		$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Ilib $(PKG_CFLAGS) \
+		$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+			-Ilib -I$(BUILD)/lib $(PKG_CFLAGS) \
 			$(FUZZ_FLAGS) -o $(BUILD)/fuzz/$$t tests/fuzz/$$t.c \
 			$(LIB_SRC) $(PKG_LIBS) || exit 1; \
 	done

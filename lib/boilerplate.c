@@ -232,6 +232,19 @@ measure(struct tt_cline *l)
 	}
 }
 
+/* A lynx list item: "* Text", "+ Text", "o Text", "1. Text". */
+static int
+bullet(const struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t a = 0, len = l->text.len;
+
+	while (a < len && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	return len - a > 2 && (s[a] == '*' || s[a] == '+' || s[a] == 'o' ||
+	    s[a] == '#') && s[a + 1] == ' ';
+}
+
 static const char *
 rule_match(tt_boiler *b, const struct tt_cline *l)
 {
@@ -247,8 +260,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		a++;
 	while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	if (len - a > 2 && (s[a] == '*' || s[a] == '+' || s[a] == 'o' ||
-	    s[a] == '#') && s[a + 1] == ' ')
+	if (bullet(l))
 		a += 2;
 	for (i = 0; i < b->n; i++) {
 		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)(s + a), len - a,
@@ -259,11 +271,15 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	return NULL;
 }
 
-/* Strong content: a line no menu looks like. */
+/*
+ * Strong content: a line no menu looks like.  A list item or a headline
+ * (no final stop) is not strong by length alone: lists of teaser
+ * headlines are what pages put around their articles.
+ */
 static int
 strong(const struct tt_cline *l)
 {
-	if (l->words >= 12)
+	if (l->words >= 12 && (l->prose || !bullet(l)))
 		return 1;
 	return l->words >= 7 && l->prose;
 }
