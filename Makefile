@@ -26,8 +26,11 @@ endif
 ICONV_LIBS ?= $(shell echo 'void *iconv_open(const char *, const char *); \
 	int main(void) { return iconv_open("", "") == 0; }' | \
 	$(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+# uchardet is loaded with dlopen() when a document needs it (lib/encoding.c):
+# only its header is needed at build time.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(ICONV_LIBS) -lm
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null) \
+	$(ICONV_LIBS) -ldl -lm
 TT_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
 	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS)
@@ -120,7 +123,8 @@ $(BUILD)/tt.pc: Makefile
 		'includedir=$${prefix}/include' '' 'Name: tt' \
 		'Description: text tools library (extract, clean, typo, summarize)' \
 		'Version: $(shell sed -n 's/^#define TT_VERSION.*"\(.*\)"/\1/p' lib/tt.h)' \
-		'Requires: $(PKGS)' 'Libs: -L$${libdir} -ltt $(ICONV_LIBS) -lm' \
+		'Requires: $(filter-out uchardet,$(PKGS))' \
+		'Libs: -L$${libdir} -ltt $(ICONV_LIBS) -ldl -lm' \
 		'Cflags: -I$${includedir}' >$@
 
 install: all

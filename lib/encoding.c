@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <dlfcn.h>
 #include <uchardet.h>
 
 #include "tt_int.h"
@@ -429,21 +430,42 @@ set_guess(tt_enc_guess *g, const char *name, int source, size_t bom)
 /*
  * Legacy single- and multi-byte encodings, told apart by the statistics
  * of their byte sequences: uchardet (Mozilla's detector, as Firefox has
- * it).  Returns 1 with the name, 0 if it has no opinion.
+ * it).  It is loaded with dlopen() the first time a document needs it,
+ * not at every start: it brings the C++ runtime, which costs each process
+ * a millisecond, and most documents are UTF-8.  Without it the caller
+ * falls back to windows-1252.  Returns 1 with the name, 0 if there is no
+ * opinion.
  */
+#ifndef TT_UCHARDET_SO
+#define TT_UCHARDET_SO	"libuchardet.so.0"
+#endif
+
 static int
 statistics(const char *s, size_t len, char *name, size_t cap)
 {
+	uchardet_t (*ud_new)(void);
+	void (*ud_delete)(uchardet_t), (*ud_end)(uchardet_t);
+	int (*ud_data)(uchardet_t, const char *, size_t);
+	const char *(*ud_charset)(uchardet_t);
 	uchardet_t ud;
 	const char *cs;
+	void *lib;
 	int found = 0;
 
-	if ((ud = uchardet_new()) == NULL)
+	/* Loaded once per process: dlopen() counts, and it is never closed. */
+	if ((lib = dlopen(TT_UCHARDET_SO, RTLD_LAZY | RTLD_LOCAL)) == NULL)
 		return 0;
-	if (uchardet_handle_data(ud, s, len < STATS_MAX ? len : STATS_MAX) ==
-	    0) {
-		uchardet_data_end(ud);
-		cs = uchardet_get_charset(ud);
+	*(void **)&ud_new = dlsym(lib, "uchardet_new");
+	*(void **)&ud_delete = dlsym(lib, "uchardet_delete");
+	*(void **)&ud_data = dlsym(lib, "uchardet_handle_data");
+	*(void **)&ud_end = dlsym(lib, "uchardet_data_end");
+	*(void **)&ud_charset = dlsym(lib, "uchardet_get_charset");
+	if (ud_new == NULL || ud_delete == NULL || ud_data == NULL ||
+	    ud_end == NULL || ud_charset == NULL || (ud = ud_new()) == NULL)
+		return 0;
+	if (ud_data(ud, s, len < STATS_MAX ? len : STATS_MAX) == 0) {
+		ud_end(ud);
+		cs = ud_charset(ud);
 		if (cs != NULL && *cs != '\0' && strcasecmp(cs, "ASCII") != 0 &&
 		    strncasecmp(cs, "UTF-", 4) != 0) {
 			/* As a browser reads the label: ISO-8859-1 is
@@ -452,7 +474,7 @@ statistics(const char *s, size_t len, char *name, size_t cap)
 			found = 1;
 		}
 	}
-	uchardet_delete(ud);
+	ud_delete(ud);
 	return found;
 }
 
