@@ -56,25 +56,13 @@ static int
 is_stop(const char *w, size_t n)
 {
 	char low[8];
-	size_t i, lo = 0, hi = TT_NELEM(stops), mid;
-	int c;
+	size_t i;
 
 	if (n >= sizeof(low))
 		return 0;
 	for (i = 0; i < n; i++)
 		low[i] = (char)tt_ascii_lower((unsigned char)w[i]);
-	low[n] = '\0';
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strcmp(low, stops[mid]);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return tt_word_in(stops, TT_NELEM(stops), low, n);
 }
 
 static int

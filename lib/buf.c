@@ -181,6 +181,27 @@ tt_spans_free(tt_spans *a)
 	a->n = a->cap = 0;
 }
 
+int
+tt_word_in(const char *const *sorted, size_t n, const char *w, size_t len)
+{
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strncmp(w, sorted[mid], len);
+		if (c == 0 && sorted[mid][len] != '\0')
+			c = -1;		/* w is a proper prefix */
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
 void
 tt_init(void)
 {

@@ -156,22 +156,7 @@ hash(const char *s, size_t n)
 static int
 is_stop(const char *w, size_t n)
 {
-	size_t lo = 0, hi = TT_NELEM(stopwords), mid;
-	int c;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strncmp(w, stopwords[mid], n);
-		if (c == 0)
-			c = stopwords[mid][n] == '\0' ? 0 : -1;
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return tt_word_in(stopwords, TT_NELEM(stopwords), w, n);
 }
 
 /* The id of term w (lowercase), added if new; (size_t)-1 on ENOMEM. */

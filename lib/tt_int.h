@@ -10,6 +10,10 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 
 #define TT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* Is the word w[0..len) in the sorted list (strcmp order)? */
+int	tt_word_in(const char *const *sorted, size_t n, const char *w,
+	    size_t len);
+
 static inline int
 tt_isascii_alpha(int c)
 {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "tt_test.h"
+#include "tt_int.h"
 
 TEST(buf_append_and_cstr)
 {
@@ -85,4 +86,16 @@ TEST(strerror_names_every_code)
 	CHECK(strcmp(tt_strerror(TT_ENOMEM), "out of memory") == 0);
 	CHECK(strcmp(tt_strerror(TT_ELIMIT), "input too large") == 0);
 	CHECK(strcmp(tt_strerror(12345), "unknown error") == 0);
+}
+
+TEST(word_in_sorted_list)
+{
+	static const char *const list[] = { "an", "and", "the", "to" };
+
+	CHECK(tt_word_in(list, 4, "and", 3));
+	CHECK(tt_word_in(list, 4, "andy", 2));		/* "an" */
+	CHECK(tt_word_in(list, 4, "to", 2));
+	CHECK(!tt_word_in(list, 4, "a", 1));		/* a prefix only */
+	CHECK(!tt_word_in(list, 4, "then", 4));
+	CHECK(!tt_word_in(list, 0, "an", 2));
 }
