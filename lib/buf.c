@@ -190,8 +190,8 @@ tt_word_in(const char *const *sorted, size_t n, const char *w, size_t len)
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		c = strncmp(w, sorted[mid], len);
-		if (c == 0 && sorted[mid][len] != '\0')
-			c = -1;		/* w is a proper prefix */
+		if (c == 0 && strnlen(sorted[mid], len + 1) != len)
+			c = -1;		/* w is shorter, or holds a NUL */
 		if (c == 0)
 			return 1;
 		if (c < 0)

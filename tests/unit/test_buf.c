@@ -98,4 +98,5 @@ TEST(word_in_sorted_list)
 	CHECK(!tt_word_in(list, 4, "a", 1));		/* a prefix only */
 	CHECK(!tt_word_in(list, 4, "then", 4));
 	CHECK(!tt_word_in(list, 0, "an", 2));
+	CHECK(!tt_word_in(list, 4, "an\0xx", 5));	/* found by fuzz_clean */
 }
