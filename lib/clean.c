@@ -297,7 +297,7 @@ lines_in(tt_clean *c, const char *s, size_t len, tt_buf *out)
 }
 
 static int
-decide(tt_clean *c, int final, tt_err *e)
+decide(tt_clean *c, tt_err *e)
 {
 	tt_enc_guess g;
 
@@ -307,7 +307,6 @@ decide(tt_clean *c, int final, tt_err *e)
 		tt_encoding_detect(c->sniff.data, c->sniff.len, 0, &g);
 	else
 		snprintf(g.name, sizeof(g.name), "UTF-8");
-	(void)final;
 	snprintf(c->encname, sizeof(c->encname), "%s", g.name);
 	if ((c->conv = tt_conv_new(g.name, e)) == NULL)
 		return e != NULL ? e->code : TT_EINVAL;
@@ -350,7 +349,7 @@ tt_clean_feed(tt_clean *c, const char *s, size_t len, tt_buf *out,
 			return tt_seterr(e, TT_ENOMEM, "out of memory");
 		if (c->sniff.len < SNIFF)
 			return TT_OK;
-		if ((r = decide(c, 0, e)) != TT_OK)
+		if ((r = decide(c, e)) != TT_OK)
 			return r;
 		r = convert(c, c->sniff.data, c->sniff.len, 0, out, e);
 		tt_buf_free(&c->sniff);
@@ -368,7 +367,7 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 	if (e != NULL)
 		e->code = TT_OK;
 	if (!c->decided) {
-		if ((r = decide(c, 1, e)) != TT_OK)
+		if ((r = decide(c, e)) != TT_OK)
 			return r;
 		r = convert(c, c->sniff.data ? c->sniff.data : "",
 		    c->sniff.len, 1, out, e);

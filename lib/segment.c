@@ -305,12 +305,11 @@ ends_here(const char *s, size_t len, size_t lo, size_t t, size_t j)
 
 /* Sentences of one segment s[lo..hi): no blank line or bullet inside. */
 static int
-split(const char *s, size_t lo, size_t hi, int flags, tt_spans *out)
+split(const char *s, size_t lo, size_t hi, tt_spans *out)
 {
 	size_t i = lo, start, n, t, e;
 	int32_t c;
 
-	(void)flags;
 	for (;;) {
 		while (i < hi && is_space(cp_at(s, hi, i, &n)))
 			i += n;
@@ -369,13 +368,13 @@ tt_segment_sentences(const char *s, size_t len, int flags, tt_spans *out)
 			eol = nl != NULL ? (size_t)(nl - s) : paras.v[p].end;
 			if (eol < paras.v[p].end && ((flags & TT_SEG_LINES) ||
 			    is_bullet_line(s, paras.v[p].end, eol + 1))) {
-				r = split(s, seg, eol, flags, out);
+				r = split(s, seg, eol, out);
 				seg = eol + 1;
 			}
 			i = eol + 1;
 		}
 		if (r == TT_OK)
-			r = split(s, seg, paras.v[p].end, flags, out);
+			r = split(s, seg, paras.v[p].end, out);
 	}
 	tt_spans_free(&paras);
 	return r;

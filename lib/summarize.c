@@ -511,9 +511,8 @@ analyse(tt_summarizer *z, const char *s, size_t len, tt_summary *out)
 static int
 vectors(tt_summarizer *z)
 {
-	size_t i, k, m, base;
+	size_t i, k, m;
 
-	base = z->npool;
 	for (i = 0; i < z->ns; i++) {
 		struct sent *x = &z->s[i];
 		size_t at = (size_t)(uintptr_t)x->ids;
@@ -534,7 +533,6 @@ vectors(tt_summarizer *z)
 		x->norm = sqrt((double)m);
 		z->npool += m;
 	}
-	(void)base;
 	for (i = 0; i < z->ns; i++) {
 		z->s[i].ids = z->pool + (size_t)(uintptr_t)z->s[i].ids;
 		z->s[i].sids = z->pool + (size_t)(uintptr_t)z->s[i].sids;
