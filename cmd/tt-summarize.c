@@ -139,10 +139,13 @@ one(FILE *fp, const char *name, void *arg)
 		cli_warn(name, "%d invalid byte%s replaced by U+FFFD", rep,
 		    rep == 1 ? "" : "s");
 	if (tt_summarize(r->z, r->text.data ? r->text.data : "", r->text.len,
-	    &r->opts, &sum, &e) != TT_OK ||
-	    (r->keywords > 0 && tt_summary_keywords(r->z, r->keywords, &r->kw)
-	    != TT_OK)) {
+	    &r->opts, &sum, &e) != TT_OK) {
 		cli_warn_tt(name, &e);
+		return EXIT_TROUBLE;
+	}
+	if (r->keywords > 0 && tt_summary_keywords(r->z, r->keywords, &r->kw)
+	    != TT_OK) {
+		cli_warn(name, "out of memory");
 		return EXIT_TROUBLE;
 	}
 	if (r->json) {
