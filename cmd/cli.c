@@ -102,6 +102,23 @@ cli_bad_option(int ch, char **argv, const char *usage)
 }
 
 int
+cli_common_option(int ch, char **argv, const char *usage)
+{
+	switch (ch) {
+	case 'q':
+		cli_set_quiet(1);
+		return CLI_GO_ON;
+	case 'h':
+		fputs(usage, stdout);
+		return 0;
+	case 'V':
+		return cli_version();
+	default:
+		return cli_bad_option(ch, argv, usage);
+	}
+}
+
+int
 cli_usage(const char *usage)
 {
 	fputs(usage, stderr);

@@ -36,6 +36,14 @@ const char *cli_name(const char *file);
  * Returns EXIT_TROUBLE.
  */
 int	cli_bad_option(int ch, char **argv, const char *usage);
+/*
+ * The options every program shares, for getopt's default case: -q turns
+ * the progress line off and returns CLI_GO_ON; -h prints usage and -V the
+ * version and return 0; anything else is a bad option (cli_bad_option()).
+ * A main returns any value but CLI_GO_ON.
+ */
+#define CLI_GO_ON	(-1)
+int	cli_common_option(int ch, char **argv, const char *usage);
 /* Usage message on stderr; returns EXIT_TROUBLE. */
 int	cli_usage(const char *usage);
 /* "tt-NAME VERSION" on stdout; returns 0. */

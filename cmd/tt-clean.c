@@ -127,7 +127,7 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	tt_buf rules = { 0 };
 	unsigned only = 0, skip = 0;
-	int ch, rv;
+	int ch, rc, rv;
 	tt_err e;
 
 	cli_init("tt-clean");
@@ -161,16 +161,11 @@ main(int argc, char *argv[])
 		case 'x':
 			r.explain = 1;
 			break;
-		case 'q':
-			cli_set_quiet(1);
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		case 'V':
-			return cli_version();
 		default:
-			return cli_bad_option(ch, argv, USAGE);
+			if ((rc = cli_common_option(ch, argv, USAGE)) !=
+			    CLI_GO_ON)
+				return rc;
+			break;
 		}
 	if (only != 0 && skip != 0) {
 		cli_warn(NULL, "--only and --skip cannot be combined");

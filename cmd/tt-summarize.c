@@ -219,7 +219,7 @@ main(int argc, char *argv[])
 {
 	struct run r = { 0 };
 	double v;
-	int ch, rv, modes = 0;
+	int ch, rc, rv, modes = 0;
 	size_t i;
 
 	cli_init("tt-summarize");
@@ -281,16 +281,11 @@ main(int argc, char *argv[])
 			if (parse_weights(&r, optarg) != 0)
 				return EXIT_TROUBLE;
 			break;
-		case 'q':
-			cli_set_quiet(1);
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		case 'V':
-			return cli_version();
 		default:
-			return cli_bad_option(ch, argv, USAGE);
+			if ((rc = cli_common_option(ch, argv, USAGE)) !=
+			    CLI_GO_ON)
+				return rc;
+			break;
 		}
 	if (modes > 1) {
 		cli_warn(NULL, "-n, -r and -w cannot be combined");

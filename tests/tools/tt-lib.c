@@ -185,7 +185,7 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	char *end;
 	size_t i;
-	int ch, rv;
+	int ch, rc, rv;
 
 	cli_init("tt-lib");
 	r.max = 64u << 20;
@@ -208,16 +208,11 @@ main(int argc, char *argv[])
 				return EXIT_TROUBLE;
 			}
 			break;
-		case 'q':
-			cli_set_quiet(1);
-			break;
-		case 'h':
-			fputs(USAGE, stdout);
-			return 0;
-		case 'V':
-			return cli_version();
 		default:
-			return cli_bad_option(ch, argv, USAGE);
+			if ((rc = cli_common_option(ch, argv, USAGE)) !=
+			    CLI_GO_ON)
+				return rc;
+			break;
 		}
 	argv += optind;
 	if (*argv == NULL)
