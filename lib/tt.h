@@ -446,4 +446,38 @@ const char	*tt_clean_encoding(const tt_clean *);
 size_t		 tt_clean_replaced(const tt_clean *);
 void		 tt_clean_free(tt_clean *);
 
+/* ------------------------------------------------------------ extract */
+
+/*
+ * The article of a saved HTML page: its text and metadata.  The page's
+ * encoding is decided as a browser would (BOM, <meta charset>, then
+ * detection) unless opts.encoding forces one.  Input with no markup is
+ * taken as plain text and its paragraphs pass through.
+ */
+enum tt_format { TT_FMT_TEXT, TT_FMT_MARKDOWN };
+
+typedef struct tt_extract_opts {
+	int		 format;	/* enum tt_format */
+	int		 links;		/* markdown: [text](url) */
+	const char	*encoding;	/* NULL: decide */
+} tt_extract_opts;
+
+typedef struct tt_article {
+	tt_buf		 text;		/* blocks separated by blank lines */
+	char		*title, *byline, *date, *site, *lang, *url;
+	char		*description;	/* NULL when the page has none */
+	char		 encoding[32];	/* what the page was read as */
+	int		 html;		/* 0: plain text passed through */
+	size_t		 replaced;	/* bytes not valid in the encoding */
+} tt_article;
+
+typedef struct tt_extractor tt_extractor;
+
+tt_extractor	*tt_extractor_new(const tt_extract_opts *, tt_err *);
+/* Fill a (emptied first).  TT_EPARSE for binary input. */
+int		 tt_extract(tt_extractor *, const char *, size_t,
+		    tt_article *a, tt_err *);
+void		 tt_article_free(tt_article *);
+void		 tt_extractor_free(tt_extractor *);
+
 #endif /* TT_H */

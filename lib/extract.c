@@ -1,0 +1,900 @@
+/*
+ * extract.c: the article of a page.
+ *
+ * 1. The DOM (lib/html) is walked once into blocks: runs of inline text
+ *    between block boundaries, each with its element, its letters, how
+ *    many of them are link text, and its punctuation.
+ * 2. Each block gets a content value: long, punctuated, link-poor text is
+ *    worth its length; link lists and short unpunctuated lines cost.  The
+ *    container is the element whose blocks are worth most (a subtree's
+ *    blocks are one contiguous run in document order).
+ * 3. Inside the container, blocks are dropped by what they are: inside a
+ *    small element whose class says comments/share/related/nav, captions,
+ *    link lists, lone short lines far from the text.  Headings and list
+ *    items next to the text stay.
+ * 4. Metadata from <title>, <meta>, OpenGraph, JSON-LD and <time>.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+enum { SEP_PARA, SEP_LINE, SEP_CELL };
+
+typedef struct blk {
+	uint32_t	 node;		/* innermost block element */
+	uint32_t	 row;		/* cells: the parent row */
+	uint32_t	 start, end;	/* bytes of x->flat */
+	uint32_t	 chars, links;
+	uint32_t	 punct, stops;
+	uint16_t	 kind;		/* tag of node */
+	uint8_t		 sep;		/* SEP_* before it */
+	uint8_t		 keep;
+	double		 value;
+} blk;
+
+struct tt_extractor {
+	tt_extract_opts	 o;
+	tt_buf		 utf8;
+	hdoc		 d;
+	blk		*b;
+	size_t		 nb, bcap;
+	tt_buf		 flat;		/* the text of all blocks */
+	double		*score;
+	size_t		 scap;
+	/* walk state */
+	uint32_t	 owner;
+	size_t		 bstart;	/* start of the open block */
+	uint32_t	 chars, links, punct, stops;
+	int		 space;		/* a space is pending */
+	int		 pre, in_a, quote, list;
+	int		 oom;
+};
+
+tt_extractor *
+tt_extractor_new(const tt_extract_opts *o, tt_err *e)
+{
+	tt_extractor *x = calloc(1, sizeof(*x));
+
+	if (x == NULL) {
+		tt_seterr(e, TT_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (o != NULL)
+		x->o = *o;
+	return x;
+}
+
+void
+tt_extractor_free(tt_extractor *x)
+{
+	if (x == NULL)
+		return;
+	tt_buf_free(&x->utf8);
+	tt_buf_free(&x->flat);
+	html_free(&x->d);
+	free(x->b);
+	free(x->score);
+	free(x);
+}
+
+void
+tt_article_free(tt_article *a)
+{
+	if (a == NULL)
+		return;
+	tt_buf_free(&a->text);
+	free(a->title);
+	free(a->byline);
+	free(a->date);
+	free(a->site);
+	free(a->lang);
+	free(a->url);
+	free(a->description);
+	memset(a, 0, sizeof(*a));
+}
+
+/* ------------------------------------------------------------ blocks */
+
+static void
+put(tt_extractor *x, const void *s, size_t n)
+{
+	if (tt_buf_append(&x->flat, s, n) != 0)
+		x->oom = 1;
+}
+
+static int
+is_punct(int32_t cp, int *stop)
+{
+	switch (cp) {
+	case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F:
+	case 0x061F: case 0x0964:
+		*stop = 1;
+		return 1;
+	case ',': case ';': case ':': case 0xFF0C: case 0x3001: case 0x060C:
+		*stop = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Markdown's mark before the first character of a block. */
+static void
+block_prefix(tt_extractor *x)
+{
+	int t = x->d.n[x->owner].tag;
+	int i;
+
+	if (x->o.format != TT_FMT_MARKDOWN)
+		return;
+	for (i = 0; i < x->quote && i < 8; i++)
+		put(x, "> ", 2);
+	if (H_IS_HEADING(t)) {
+		for (i = 0; i <= t - H_H1; i++)
+			put(x, "#", 1);
+		put(x, " ", 1);
+	} else if (t == H_LI)
+		put(x, "- ", 2);
+	else if (t == H_PRE && x->pre > 0)
+		put(x, "```\n", 4);
+}
+
+static void
+emit(tt_extractor *x, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t k;
+		int stop;
+
+		if (c < 0x80) {
+			cp = c;
+			k = 1;
+		} else
+			k = tt_utf8_decode(s + i, len - i, &cp);
+		if (x->pre == 0 && (c == ' ' || c == '\t' || c == '\n' ||
+		    c == '\r' || c == '\f')) {
+			x->space = 1;
+			i++;
+			continue;
+		}
+		if (x->flat.len == x->bstart)
+			block_prefix(x);
+		else if (x->space && x->flat.data[x->flat.len - 1] != '\n')
+			put(x, " ", 1);
+		x->space = 0;
+		put(x, s + i, k);
+		i += k;
+		if (x->pre > 0 && (c == ' ' || c == '\t' || c == '\n' ||
+		    c == '\r'))
+			continue;
+		x->chars++;
+		if (x->in_a > 0)
+			x->links++;
+		if (is_punct(cp, &stop)) {
+			x->punct++;
+			x->stops += stop;
+		}
+	}
+}
+
+/* Close the open run of text as a block owned by x->owner. */
+static void
+flush(tt_extractor *x)
+{
+	hdoc *d = &x->d;
+	blk *b;
+	int t;
+
+	x->space = 0;
+	if (x->chars == 0) {
+		x->flat.len = x->bstart;
+		goto reset;
+	}
+	while (x->flat.len > x->bstart &&
+	    tt_isascii_space((unsigned char)x->flat.data[x->flat.len - 1]))
+		x->flat.len--;
+	if (x->o.format == TT_FMT_MARKDOWN && x->pre > 0)
+		put(x, "\n```", 4);
+	if (x->nb == x->bcap) {
+		size_t cap = x->bcap ? x->bcap * 2 : 256;
+
+		b = realloc(x->b, cap * sizeof(*b));
+		if (b == NULL) {
+			x->oom = 1;
+			goto reset;
+		}
+		x->b = b;
+		x->bcap = cap;
+	}
+	b = &x->b[x->nb++];
+	memset(b, 0, sizeof(*b));
+	b->node = x->owner;
+	b->start = (uint32_t)x->bstart;
+	b->end = (uint32_t)x->flat.len;
+	b->chars = x->chars;
+	b->links = x->links;
+	b->punct = x->punct;
+	b->stops = x->stops;
+	t = d->n[x->owner].tag;
+	b->kind = (uint16_t)t;
+	b->sep = SEP_PARA;
+	if (t == H_LI || t == H_DT || t == H_DD)
+		b->sep = SEP_LINE;
+	else if (t == H_TD || t == H_TH) {
+		b->row = d->n[x->owner].parent;
+		b->sep = x->nb > 1 && x->b[x->nb - 2].row == b->row ?
+		    SEP_CELL : SEP_LINE;
+	}
+reset:
+	x->bstart = x->flat.len;
+	x->chars = x->links = x->punct = x->stops = 0;
+}
+
+static void
+walk(tt_extractor *x, uint32_t id)
+{
+	hdoc *d = &x->d;
+	hnode *n = &d->n[id];
+	uint32_t c, saved;
+	int t = n->tag;
+
+	if (t == H_TEXT) {
+		emit(x, d->text.data + n->text, n->len);
+		return;
+	}
+	if (t == H_BR) {
+		if (x->flat.len > x->bstart &&
+		    x->flat.data[x->flat.len - 1] == '\n')
+			flush(x);	/* <br><br>: a paragraph break */
+		else if (x->flat.len > x->bstart)
+			put(x, "\n", 1);
+		x->space = 0;
+		return;
+	}
+	if (H_IS_INLINE(t)) {
+		int link = t == H_A && x->o.links &&
+		    x->o.format == TT_FMT_MARKDOWN && n->href != 0;
+		size_t mark = x->flat.len;
+
+		if (t == H_A)
+			x->in_a++;
+		if (link) {
+			if (x->flat.len == x->bstart)
+				block_prefix(x);
+			else if (x->space)
+				put(x, " ", 1);
+			x->space = 0;
+			put(x, "[", 1);
+			mark = x->flat.len;
+		}
+		for (c = n->first; c != 0; c = d->n[c].next)
+			walk(x, c);
+		if (t == H_A)
+			x->in_a--;
+		if (link) {
+			if (x->flat.len == mark)
+				x->flat.len = mark - 1;	/* no text: no link */
+			else {
+				put(x, "](", 2);
+				put(x, d->attr.data + n->href - 1,
+				    strlen(d->attr.data + n->href - 1));
+				put(x, ")", 1);
+			}
+		}
+		return;
+	}
+	/* A block element (or one we do not know: a break is safer). */
+	flush(x);
+	saved = x->owner;
+	x->owner = id;
+	if (t == H_PRE)
+		x->pre++;
+	else if (t == H_BLOCKQUOTE)
+		x->quote++;
+	for (c = n->first; c != 0; c = d->n[c].next)
+		walk(x, c);
+	flush(x);
+	if (t == H_PRE)
+		x->pre--;
+	else if (t == H_BLOCKQUOTE)
+		x->quote--;
+	x->owner = saved;
+}
+
+/* ------------------------------------------------------------ scoring */
+
+static int
+is_heading(int t)
+{
+	return H_IS_HEADING(t);
+}
+
+/* What a block is worth as article text. */
+static double
+block_value(const blk *b)
+{
+	double ld = (double)b->links / b->chars;
+
+	if (ld > 0.5)
+		return -0.5 * b->chars;
+	if (b->chars >= 80 && b->punct >= 1)
+		return b->chars * (1 - ld);
+	if (b->chars >= 200)
+		return b->chars * (1 - ld) * 0.5;
+	if (b->chars < 30 && b->stops == 0 && !is_heading(b->kind))
+		return -0.25 * b->chars;
+	return 0;
+}
+
+static int
+is_good(const blk *b)
+{
+	return b->value > 0;
+}
+
+/* The element whose blocks are worth most. */
+static uint32_t
+choose(tt_extractor *x)
+{
+	hdoc *d = &x->d;
+	double best = 0;
+	uint32_t bi = 0;
+	size_t i;
+
+	if (x->scap < d->nn) {
+		double *s = realloc(x->score, d->nn * sizeof(*s));
+
+		if (s == NULL) {
+			x->oom = 1;
+			return 0;
+		}
+		x->score = s;
+		x->scap = d->nn;
+	}
+	memset(x->score, 0, d->nn * sizeof(*x->score));
+	for (i = 0; i < x->nb; i++)
+		x->score[x->b[i].node] += x->b[i].value;
+	for (i = d->nn - 1; i > 0; i--)
+		x->score[d->n[i].parent] += x->score[i];
+	for (i = 0; i < d->nn; i++) {
+		double s = x->score[i];
+
+		if (d->n[i].hint & HINT_NEG)
+			s *= 0.3;
+		else if (d->n[i].hint & HINT_BODY)
+			s *= 1.15;
+		if (s >= best && s > 0) {
+			best = s;
+			bi = (uint32_t)i;
+		}
+	}
+	return bi;
+}
+
+/* Is block b inside an element under top that is not article text? */
+static int
+boilerplate_inside(tt_extractor *x, const blk *b, uint32_t top,
+    uint32_t topchars)
+{
+	hdoc *d = &x->d;
+	uint32_t i;
+
+	for (i = b->node; i != top && i != 0; i = d->n[i].parent) {
+		const hnode *n = &d->n[i];
+		int small = n->chars * 3 < topchars;
+
+		switch (n->tag) {
+		case H_NAV: case H_ASIDE: case H_FIGCAPTION: case H_FIGURE:
+		case H_FOOTER: case H_FORM: case H_DIALOG:
+			if (small)
+				return 1;
+			break;
+		}
+		if ((n->hint & (HINT_NEG | HINT_NAV | HINT_CAPTION)) && small)
+			return 1;
+		if ((n->hint & HINT_META) && n->chars < 200)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+count_chars(tt_extractor *x)
+{
+	hdoc *d = &x->d;
+	size_t i;
+
+	for (i = 0; i < d->nn; i++)
+		d->n[i].chars = d->n[i].links = 0;
+	for (i = 0; i < x->nb; i++) {
+		d->n[x->b[i].node].chars += x->b[i].chars;
+		d->n[x->b[i].node].links += x->b[i].links;
+	}
+	for (i = d->nn - 1; i > 0; i--) {
+		d->n[d->n[i].parent].chars += d->n[i].chars;
+		d->n[d->n[i].parent].links += d->n[i].links;
+	}
+}
+
+static void
+select_blocks(tt_extractor *x, uint32_t top)
+{
+	hdoc *d = &x->d;
+	uint32_t from = top, to = d->n[top].end;
+	size_t i, j;
+
+	for (i = 0; i < x->nb; i++) {
+		blk *b = &x->b[i];
+		double ld = (double)b->links / b->chars;
+
+		b->keep = 0;
+		if (b->node < from || b->node > to)
+			continue;
+		if (boilerplate_inside(x, b, top, d->n[top].chars))
+			continue;
+		if (ld > 0.5 && b->chars < 400)
+			continue;
+		b->keep = 1;
+	}
+	/* Short lines stay only next to the text. */
+	for (i = 0; i < x->nb; i++) {
+		blk *b = &x->b[i];
+		int prev = 0, next = 0;
+
+		if (!b->keep || b->value > 0 || b->stops > 0)
+			continue;
+		for (j = i + 1; j < x->nb; j++)
+			if (x->b[j].keep) {
+				next = is_good(&x->b[j]) ||
+				    x->b[j].kind == b->kind;
+				break;
+			}
+		for (j = i; j-- > 0;)
+			if (x->b[j].keep) {
+				prev = is_good(&x->b[j]) ||
+				    x->b[j].kind == b->kind;
+				break;
+			}
+		if (is_heading(b->kind) ? !next : !(prev && next))
+			b->keep = 2;	/* dropped after the pass */
+	}
+	for (i = 0; i < x->nb; i++)
+		if (x->b[i].keep == 2)
+			x->b[i].keep = 0;
+}
+
+static void
+write_blocks(tt_extractor *x, tt_buf *out)
+{
+	size_t i;
+	int any = 0;
+	const blk *prev = NULL;
+
+	for (i = 0; i < x->nb; i++) {
+		const blk *b = &x->b[i];
+
+		if (!b->keep)
+			continue;
+		if (any) {
+			if (b->sep == SEP_CELL && prev->row == b->row)
+				tt_buf_putc(out, '\t');
+			else if (b->sep != SEP_PARA && prev->kind == b->kind)
+				tt_buf_putc(out, '\n');
+			else
+				tt_buf_puts(out, "\n\n");
+		}
+		tt_buf_append(out, x->flat.data + b->start, b->end - b->start);
+		any = 1;
+		prev = b;
+	}
+	if (any)
+		tt_buf_putc(out, '\n');
+}
+
+/* ------------------------------------------------------------ metadata */
+
+static char *
+xstrdup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* Collapse white space and trim; a copy, or NULL for an empty string. */
+static char *
+tidy(const char *s)
+{
+	size_t n = 0, i;
+	char *p;
+	int space = 0;
+
+	if (s == NULL)
+		return NULL;
+	p = malloc(strlen(s) + 1);
+	if (p == NULL)
+		return NULL;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (tt_isascii_space((unsigned char)s[i])) {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			p[n++] = ' ';
+		space = 0;
+		p[n++] = s[i];
+	}
+	p[n] = '\0';
+	if (n == 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/*
+ * The string value of "key" in JSON-LD text, the first at or after from,
+ * unescaped; NULL if none.  A scan, not a parser: JSON-LD in pages is
+ * often not valid JSON, and only a few string fields are wanted.
+ */
+static char *
+ld_string(const char *s, const char *key, const char **after)
+{
+	char pat[64];
+	const char *p = s, *q;
+	tt_buf b = { 0 };
+
+	snprintf(pat, sizeof(pat), "\"%s\"", key);
+	while ((p = strstr(p, pat)) != NULL) {
+		p += strlen(pat);
+		while (tt_isascii_space((unsigned char)*p))
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (tt_isascii_space((unsigned char)*p))
+			p++;
+		if (*p != '"')
+			continue;
+		for (q = p + 1; *q != '\0' && *q != '"'; q++) {
+			if (*q == '\\' && q[1] != '\0') {
+				q++;
+				switch (*q) {
+				case 'n': case 'r': case 't':
+					tt_buf_putc(&b, ' ');
+					break;
+				case 'u': {
+					char tmp[5] = { 0 }, enc[4];
+					long cp;
+
+					if (strlen(q) < 5)
+						break;
+					memcpy(tmp, q + 1, 4);
+					cp = strtol(tmp, NULL, 16);
+					q += 4;
+					if (cp >= 0xD800 && cp < 0xE000)
+						cp = 0xFFFD;
+					tt_buf_append(&b, enc,
+					    tt_utf8_encode((int32_t)cp, enc));
+					break;
+				}
+				default:
+					tt_buf_putc(&b, *q);
+				}
+				continue;
+			}
+			tt_buf_putc(&b, *q);
+		}
+		if (after != NULL)
+			*after = q;
+		if (b.len == 0)
+			continue;
+		return tt_buf_steal(&b, NULL);
+	}
+	tt_buf_free(&b);
+	return NULL;
+}
+
+/* The name of the object that "key" holds ("author": {"name": ...}). */
+static char *
+ld_name(const char *s, const char *key)
+{
+	char pat[64];
+	const char *p;
+	char *v;
+
+	snprintf(pat, sizeof(pat), "\"%s\"", key);
+	if ((p = strstr(s, pat)) == NULL)
+		return NULL;
+	p += strlen(pat);
+	while (tt_isascii_space((unsigned char)*p) || *p == ':')
+		p++;
+	if (*p == '"')
+		return ld_string(s, key, NULL);
+	if (*p != '{' && *p != '[')
+		return NULL;
+	v = ld_string(p, "name", NULL);
+	return v;
+}
+
+static const char *
+first_meta(const hdoc *d, const char *const *keys, size_t n)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((v = html_meta(d, keys[i])) != NULL)
+			return v;
+	return NULL;
+}
+
+/* An ISO 8601 date (and time, if given) at the start of s, or NULL. */
+static char *
+iso_date(const char *s)
+{
+	size_t n = 0;
+
+	if (s == NULL)
+		return NULL;
+	while (tt_isascii_space((unsigned char)*s))
+		s++;
+	if (!(tt_isascii_digit(s[0]) && tt_isascii_digit(s[1]) &&
+	    tt_isascii_digit(s[2]) && tt_isascii_digit(s[3]) && s[4] == '-' &&
+	    tt_isascii_digit(s[5]) && tt_isascii_digit(s[6])))
+		return NULL;
+	n = 7;
+	if (s[7] == '-' && tt_isascii_digit(s[8]) && tt_isascii_digit(s[9])) {
+		n = 10;
+		if ((s[10] == 'T' || s[10] == ' ') &&
+		    tt_isascii_digit(s[11]) && tt_isascii_digit(s[12]) &&
+		    s[13] == ':') {
+			n = 11;
+			while (tt_isascii_digit(s[n]) || s[n] == ':' ||
+			    s[n] == '.' || s[n] == '+' || s[n] == 'Z' ||
+			    (s[n] == '-' && n > 13))
+				n++;
+		}
+	}
+	{
+		char *p = xstrdup(s, n);
+
+		if (p != NULL && n > 10)
+			p[10] = 'T';
+		return p;
+	}
+}
+
+/* The title without the site's name: "Headline | Site" -> "Headline". */
+static char *
+strip_site(char *t, const char *site)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
+		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb "
+	};
+	size_t i, best = 0;
+	char *cut = NULL;
+
+	if (t == NULL)
+		return NULL;
+	for (i = 0; i < TT_NELEM(seps); i++) {
+		char *p = strstr(t, seps[i]), *last = NULL;
+
+		while (p != NULL) {
+			last = p;
+			p = strstr(p + 1, seps[i]);
+		}
+		if (last == NULL)
+			continue;
+		/* The site is the shorter side, and not most of the title. */
+		if (site != NULL && strcmp(last + strlen(seps[i]), site) == 0) {
+			*last = '\0';
+			return t;
+		}
+		if (strlen(last) * 2 < strlen(t) && (size_t)(last - t) > best) {
+			best = (size_t)(last - t);
+			cut = last;
+		}
+	}
+	if (cut != NULL && best >= 15)
+		*cut = '\0';
+	return t;
+}
+
+static void
+metadata(tt_extractor *x, tt_article *a)
+{
+	static const char *const k_title[] = {
+		"og:title", "twitter:title", "dc.title", "headline"
+	};
+	static const char *const k_site[] = {
+		"og:site_name", "application-name", "twitter:site"
+	};
+	static const char *const k_author[] = {
+		"author", "article:author", "dc.creator", "byl",
+		"parsely-author", "sailthru.author", "twitter:creator"
+	};
+	static const char *const k_date[] = {
+		"article:published_time", "datepublished", "date",
+		"dc.date", "dc.date.issued", "pubdate", "publishdate",
+		"parsely-pub-date", "sailthru.date", "og:published_time",
+		"article:modified_time", "time"
+	};
+	static const char *const k_desc[] = {
+		"description", "og:description", "twitter:description"
+	};
+	static const char *const k_lang[] = {
+		"og:locale", "language", "content-language", "dc.language"
+	};
+	const hdoc *d = &x->d;
+	const char *ld = html_meta(d, "ld");
+	const char *v;
+
+	a->site = tidy(first_meta(d, k_site, TT_NELEM(k_site)));
+	if (a->site == NULL && ld != NULL) {
+		char *pub = ld_name(ld, "publisher");
+
+		a->site = tidy(pub);
+		free(pub);
+	}
+	v = first_meta(d, k_title, TT_NELEM(k_title));
+	if (v != NULL)
+		a->title = tidy(v);
+	if (a->title == NULL && ld != NULL) {
+		char *h = ld_string(ld, "headline", NULL);
+
+		a->title = tidy(h);
+		free(h);
+	}
+	if (a->title == NULL)
+		a->title = tidy(d->title);
+	a->title = strip_site(a->title, a->site);
+
+	v = first_meta(d, k_author, TT_NELEM(k_author));
+	if (v != NULL && strncmp(v, "http", 4) != 0)
+		a->byline = tidy(v);
+	if (a->byline == NULL && ld != NULL) {
+		char *n = ld_name(ld, "author");
+
+		a->byline = tidy(n);
+		free(n);
+	}
+	if (ld != NULL) {
+		char *dp = ld_string(ld, "datePublished", NULL);
+
+		a->date = iso_date(dp);
+		free(dp);
+	}
+	if (a->date == NULL) {
+		size_t i;
+
+		for (i = 0; i < TT_NELEM(k_date) && a->date == NULL; i++)
+			a->date = iso_date(html_meta(d, k_date[i]));
+	}
+	a->description = tidy(first_meta(d, k_desc, TT_NELEM(k_desc)));
+	a->url = tidy(html_meta(d, "canonical"));
+	if (a->url == NULL)
+		a->url = tidy(html_meta(d, "og:url"));
+	a->lang = tidy(d->lang);
+	if (a->lang == NULL)
+		a->lang = tidy(first_meta(d, k_lang, TT_NELEM(k_lang)));
+	if (a->lang == NULL && ld != NULL) {
+		char *l = ld_string(ld, "inLanguage", NULL);
+
+		a->lang = tidy(l);
+		free(l);
+	}
+}
+
+/* ------------------------------------------------------------ input */
+
+/* Markup: a tag-like "<x", "</x" or "<!" early in the text. */
+static int
+looks_html(const char *s, size_t len)
+{
+	size_t i, n = len < 65536 ? len : 65536;
+
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == '<' && (tt_isascii_alpha((unsigned char)s[i + 1]) ||
+		    s[i + 1] == '!' || (s[i + 1] == '/' && i + 2 < n &&
+		    tt_isascii_alpha((unsigned char)s[i + 2]))))
+			return 1;
+	return 0;
+}
+
+/* Binary: NUL bytes or many control characters (after decoding). */
+static int
+looks_binary(const char *s, size_t len)
+{
+	size_t i, n = len < 65536 ? len : 65536, ctl = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			return 1;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+		    c != '\f' && c != 0x1b)
+			ctl++;
+	}
+	return ctl * 100 > n;
+}
+
+static void
+plain_text(const char *s, size_t len, tt_buf *out)
+{
+	tt_spans sp = { 0 };
+	size_t i;
+
+	tt_segment_paragraphs(s, len, &sp);
+	for (i = 0; i < sp.n; i++) {
+		if (i > 0)
+			tt_buf_puts(out, "\n\n");
+		tt_buf_append(out, s + sp.v[i].start,
+		    sp.v[i].end - sp.v[i].start);
+	}
+	if (sp.n > 0)
+		tt_buf_putc(out, '\n');
+	tt_spans_free(&sp);
+}
+
+int
+tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
+    tt_err *e)
+{
+	tt_enc_guess g;
+	uint32_t top;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	x->utf8.len = 0;
+	rc = tt_encoding_to_utf8(s, len, TT_ENC_HTML, x->o.encoding, &x->utf8,
+	    &g, e);
+	if (rc < 0)
+		return rc;
+	a->replaced = (size_t)rc;
+	snprintf(a->encoding, sizeof(a->encoding), "%s", g.name);
+	if (looks_binary(x->utf8.data, x->utf8.len))
+		return tt_seterr(e, TT_EPARSE, "binary input, not a page");
+	if (!looks_html(x->utf8.data, x->utf8.len)) {
+		plain_text(x->utf8.data, x->utf8.len, &a->text);
+		return 0;
+	}
+	a->html = 1;
+	html_free(&x->d);
+	rc = html_parse(x->utf8.data, x->utf8.len, &x->d, e);
+	if (rc < 0)
+		return rc;
+
+	x->nb = 0;
+	x->flat.len = 0;
+	x->owner = 0;
+	x->bstart = 0;
+	x->chars = x->links = x->punct = x->stops = 0;
+	x->space = x->pre = x->in_a = x->quote = x->list = 0;
+	walk(x, 0);
+	flush(x);
+	{
+		size_t i;
+
+		for (i = 0; i < x->nb; i++)
+			x->b[i].value = block_value(&x->b[i]);
+	}
+	count_chars(x);
+	top = choose(x);
+	select_blocks(x, top);
+	write_blocks(x, &a->text);
+	metadata(x, a);
+	if (x->oom)
+		return tt_seterr(e, TT_ENOMEM, "out of memory");
+	return 0;
+}

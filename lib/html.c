@@ -1,0 +1,592 @@
+/*
+ * html.c: UTF-8 HTML to a compact DOM with libxml2's recovering SAX parser.
+ *
+ * libxml2 tokenizes and balances the tags (implied end tags, unclosed
+ * elements); the callbacks here keep only what extraction needs: elements
+ * by tag number with their class/id hints and hrefs, text nodes as spans of
+ * one buffer, and the page's metadata (<title>, <meta>, canonical link,
+ * JSON-LD, lang).  Scripts, styles, templates and hidden elements never
+ * enter the tree.  Nesting deeper than MAXDEPTH is flattened into the
+ * deepest element, so every walk of the tree is bounded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "html.h"
+
+#define MAXDEPTH	300
+
+static const struct tagname {
+	const char	*name;
+	int		 tag;
+} tagnames[] = {	/* strcmp order */
+	{ "a", H_A }, { "abbr", H_ABBR }, { "address", H_ADDRESS },
+	{ "area", H_AREA }, { "article", H_ARTICLE }, { "aside", H_ASIDE },
+	{ "audio", H_AUDIO }, { "b", H_B }, { "base", H_BASE },
+	{ "bdi", H_BDI }, { "bdo", H_BDO }, { "big", H_BIG },
+	{ "blockquote", H_BLOCKQUOTE }, { "body", H_BODY }, { "br", H_BR },
+	{ "button", H_BUTTON }, { "canvas", H_CANVAS },
+	{ "caption", H_CAPTION }, { "center", H_CENTER }, { "cite", H_CITE },
+	{ "code", H_CODE }, { "data", H_DATA }, { "dd", H_DD },
+	{ "del", H_DEL }, { "details", H_DETAILS }, { "dfn", H_DFN },
+	{ "dialog", H_DIALOG }, { "dir", H_DIR }, { "div", H_DIV },
+	{ "dl", H_DL }, { "dt", H_DT }, { "em", H_EM }, { "embed", H_EMBED },
+	{ "fieldset", H_FIELDSET }, { "figcaption", H_FIGCAPTION },
+	{ "figure", H_FIGURE }, { "font", H_FONT }, { "footer", H_FOOTER },
+	{ "form", H_FORM }, { "frame", H_FRAME }, { "frameset", H_FRAMESET },
+	{ "h1", H_H1 }, { "h2", H_H2 }, { "h3", H_H3 }, { "h4", H_H4 },
+	{ "h5", H_H5 }, { "h6", H_H6 }, { "head", H_HEAD },
+	{ "header", H_HEADER }, { "hgroup", H_HGROUP }, { "hr", H_HR },
+	{ "html", H_HTML }, { "i", H_I }, { "iframe", H_IFRAME },
+	{ "img", H_IMG }, { "input", H_INPUT }, { "ins", H_INS },
+	{ "kbd", H_KBD }, { "label", H_LABEL }, { "legend", H_LEGEND },
+	{ "li", H_LI }, { "link", H_LINK }, { "main", H_MAIN },
+	{ "map", H_MAP }, { "mark", H_MARK }, { "math", H_MATH },
+	{ "menu", H_MENU }, { "meta", H_META }, { "nav", H_NAV },
+	{ "nobr", H_NOBR }, { "noframes", H_NOFRAMES },
+	{ "noscript", H_NOSCRIPT }, { "object", H_OBJECT }, { "ol", H_OL },
+	{ "option", H_OPTION }, { "p", H_P }, { "param", H_PARAM },
+	{ "picture", H_PICTURE }, { "pre", H_PRE }, { "q", H_Q },
+	{ "s", H_S }, { "samp", H_SAMP }, { "script", H_SCRIPT },
+	{ "section", H_SECTION }, { "select", H_SELECT },
+	{ "small", H_SMALL }, { "source", H_SOURCE }, { "span", H_SPAN },
+	{ "strike", H_STRIKE }, { "strong", H_STRONG }, { "style", H_STYLE },
+	{ "sub", H_SUB }, { "summary", H_SUMMARY }, { "sup", H_SUP },
+	{ "svg", H_SVG }, { "table", H_TABLE }, { "tbody", H_TBODY },
+	{ "td", H_TD }, { "template", H_TEMPLATE },
+	{ "textarea", H_TEXTAREA }, { "tfoot", H_TFOOT }, { "th", H_TH },
+	{ "thead", H_THEAD }, { "time", H_TIME }, { "title", H_TITLE },
+	{ "tr", H_TR }, { "track", H_TRACK }, { "tt", H_TT }, { "u", H_U },
+	{ "ul", H_UL }, { "var", H_VAR }, { "video", H_VIDEO },
+	{ "wbr", H_WBR }
+};
+
+/* Words in class/id/role/itemprop, as substrings of the lowercased value.
+ * Negative words win over positive ones ("article-footer"). */
+static const char *const neg_words[] = {
+	"comment", "sidebar", "footer", "related", "share", "sharing",
+	"social", "promo", "newsletter", "subscribe", "signup", "sign-up",
+	"advert", "sponsor", "widget", "popup", "modal", "cookie", "consent",
+	"gdpr", "banner", "outbrain", "taboola", "recommend", "trending",
+	"popular", "most-read", "mostread", "teaser", "masthead", "disqus",
+	"login", "paywall", "toolbar", "skip-link", "skiplink", "print-only",
+	"read-more", "readmore", "more-stories", "further", "rating",
+	"breadcrumb", "pagination", "pager", "menu", "navbar", "-nav",
+	"nav-", "navigation", "tagcloud", "tag-list", "taglist", "topics",
+	"carousel", "slider", "jump", "hidden", "offscreen", "sr-only",
+	"screen-reader", "visually-hidden"
+};
+static const char *const pos_words[] = {
+	"article", "content", "entry", "post", "story", "body", "text",
+	"main", "blog", "page"
+};
+static const char *const body_words[] = {
+	"articlebody", "article-body", "article__body", "article_body",
+	"entry-content", "post-content", "post-body", "story-body",
+	"storybody", "article-content", "article__content", "articletext",
+	"article-text", "body-text", "bodytext", "post-entry",
+	"story-content", "main-content", "content-body", "text-body"
+};
+static const char *const caption_words[] = {
+	"caption", "credit", "copyright", "photo-", "image-", "img-"
+};
+static const char *const meta_words[] = {
+	"byline", "author", "dateline", "timestamp", "published", "updated",
+	"date", "meta", "tags", "keywords", "category", "kicker"
+};
+static const char *const nav_words[] = {
+	"nav", "menu", "breadcrumb", "pagination", "pager"
+};
+
+struct parse {
+	hdoc		*d;
+	uint32_t	 cur;		/* the open element */
+	int		 depth;
+	int		 over;		/* elements above MAXDEPTH, flattened */
+	int		 skip;		/* > 0 inside a subtree that is not text */
+	int		 capture;	/* 1: <title>, 2: JSON-LD script */
+	tt_buf		 cap;
+};
+
+static int
+tag_of(const char *name)
+{
+	size_t lo = 0, hi = TT_NELEM(tagnames);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, tagnames[mid].name);
+
+		if (c == 0)
+			return tagnames[mid].tag;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return H_OTHER;
+}
+
+static int
+any_in(const char *s, const char *const *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* HINT_* of a lowercased "class id role itemprop" string. */
+static int
+classify(const char *s)
+{
+	int h = 0;
+
+	if (*s == '\0')
+		return 0;
+	if (any_in(s, body_words, TT_NELEM(body_words)))
+		h |= HINT_BODY | HINT_POS;
+	if (any_in(s, neg_words, TT_NELEM(neg_words)))
+		h |= HINT_NEG;
+	else if (any_in(s, pos_words, TT_NELEM(pos_words)))
+		h |= HINT_POS;
+	if (any_in(s, caption_words, TT_NELEM(caption_words)))
+		h |= HINT_CAPTION;
+	if (any_in(s, meta_words, TT_NELEM(meta_words)))
+		h |= HINT_META;
+	if (any_in(s, nav_words, TT_NELEM(nav_words)))
+		h |= HINT_NAV;
+	if (h & HINT_BODY)
+		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION);
+	return h;
+}
+
+static int
+ieq(const xmlChar *a, const char *b)
+{
+	return a != NULL && strcasecmp((const char *)a, b) == 0;
+}
+
+static int
+icontains(const xmlChar *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *s;
+
+	if (hay == NULL)
+		return 0;
+	for (s = (const char *)hay; *s != '\0'; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* style="display:none" or "visibility:hidden", spaces allowed. */
+static int
+style_hidden(const xmlChar *style)
+{
+	char tight[256];
+	size_t n = 0;
+	const char *s;
+
+	if (style == NULL)
+		return 0;
+	for (s = (const char *)style; *s != '\0' && n + 1 < sizeof(tight); s++)
+		if (!tt_isascii_space((unsigned char)*s))
+			tight[n++] = (char)tt_ascii_lower((unsigned char)*s);
+	tight[n] = '\0';
+	return strstr(tight, "display:none") != NULL ||
+	    strstr(tight, "visibility:hidden") != NULL;
+}
+
+static char *
+dupstr(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static void
+add_meta(hdoc *d, const char *key, const char *val, size_t vlen)
+{
+	hmeta *m;
+	char *k, *v;
+	size_t i;
+
+	if (d->nmeta == d->metacap) {
+		size_t cap = d->metacap ? d->metacap * 2 : 16;
+
+		if (cap > 4096)
+			return;		/* enough: keep the first */
+		m = realloc(d->meta, cap * sizeof(*m));
+		if (m == NULL) {
+			d->oom = 1;
+			return;
+		}
+		d->meta = m;
+		d->metacap = cap;
+	}
+	k = dupstr(key, strlen(key));
+	v = dupstr(val, vlen);
+	if (k == NULL || v == NULL) {
+		free(k);
+		free(v);
+		d->oom = 1;
+		return;
+	}
+	for (i = 0; k[i] != '\0'; i++)
+		k[i] = (char)tt_ascii_lower((unsigned char)k[i]);
+	d->meta[d->nmeta].key = k;
+	d->meta[d->nmeta].val = v;
+	d->nmeta++;
+}
+
+const char *
+html_meta(const hdoc *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->nmeta; i++)
+		if (strcmp(d->meta[i].key, key) == 0 && d->meta[i].val[0] != '\0')
+			return d->meta[i].val;
+	return NULL;
+}
+
+static uint32_t
+new_node(struct parse *p, int tag)
+{
+	hdoc *d = p->d;
+	hnode *n;
+	uint32_t id;
+
+	if (d->nn == d->ncap) {
+		size_t cap = d->ncap * 2;
+
+		if (cap >= UINT32_MAX / 2) {
+			d->oom = 1;
+			return 0;
+		}
+		n = realloc(d->n, cap * sizeof(*n));
+		if (n == NULL) {
+			d->oom = 1;
+			return 0;
+		}
+		d->n = n;
+		d->ncap = cap;
+	}
+	id = (uint32_t)d->nn++;
+	n = &d->n[id];
+	memset(n, 0, sizeof(*n));
+	n->tag = (uint16_t)tag;
+	n->parent = p->cur;
+	n->end = id;
+	n->depth = (uint16_t)p->depth;
+	n->inh = d->n[p->cur].inh;
+	if (d->n[p->cur].last != 0)
+		d->n[d->n[p->cur].last].next = id;
+	else
+		d->n[p->cur].first = id;
+	d->n[p->cur].last = id;
+	return id;
+}
+
+/* Elements whose content is never text. */
+static int
+not_text(int tag)
+{
+	return tag >= H_AREA && tag < H_NTAGS;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct parse *p = ctx;
+	hdoc *d = p->d;
+	const xmlChar *cls = NULL, *id = NULL, *role = NULL, *prop = NULL;
+	const xmlChar *href = NULL, *content = NULL, *mname = NULL;
+	const xmlChar *rel = NULL, *type = NULL, *lang = NULL, *dt = NULL;
+	int tag, hidden = 0;
+	uint32_t nid;
+	size_t i;
+
+	d->elements++;
+	if (p->skip > 0) {
+		p->skip++;
+		return;
+	}
+	tag = tag_of((const char *)name);
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2) {
+		const char *a = (const char *)atts[i];
+		const xmlChar *v = atts[i + 1];
+
+		if (strcmp(a, "class") == 0)
+			cls = v;
+		else if (strcmp(a, "id") == 0)
+			id = v;
+		else if (strcmp(a, "role") == 0)
+			role = v;
+		else if (strcmp(a, "itemprop") == 0)
+			prop = v;
+		else if (strcmp(a, "href") == 0)
+			href = v;
+		else if (strcmp(a, "content") == 0)
+			content = v;
+		else if (strcmp(a, "name") == 0 || strcmp(a, "property") == 0)
+			mname = v;
+		else if (strcmp(a, "rel") == 0)
+			rel = v;
+		else if (strcmp(a, "type") == 0)
+			type = v;
+		else if (strcmp(a, "lang") == 0)
+			lang = v;
+		else if (strcmp(a, "datetime") == 0)
+			dt = v;
+		else if (strcmp(a, "hidden") == 0)
+			hidden = 1;
+		else if (strcmp(a, "aria-hidden") == 0 && ieq(v, "true"))
+			hidden = 1;
+		else if (strcmp(a, "style") == 0 && style_hidden(v))
+			hidden = 1;
+	}
+
+	/* Metadata, wherever it is. */
+	if (tag == H_META && content != NULL) {
+		if (mname == NULL)
+			mname = prop;
+		if (mname != NULL)
+			add_meta(d, (const char *)mname, (const char *)content,
+			    strlen((const char *)content));
+	} else if (tag == H_LINK && href != NULL && icontains(rel, "canonical"))
+		add_meta(d, "canonical", (const char *)href,
+		    strlen((const char *)href));
+	else if (tag == H_HTML && lang != NULL && d->lang == NULL)
+		d->lang = dupstr((const char *)lang, strlen((const char *)lang));
+	else if (tag == H_TIME && dt != NULL)
+		add_meta(d, "time", (const char *)dt, strlen((const char *)dt));
+	if (prop != NULL && content != NULL && tag != H_META)
+		add_meta(d, (const char *)prop, (const char *)content,
+		    strlen((const char *)content));
+
+	if (not_text(tag) || hidden) {
+		p->skip = 1;
+		p->capture = 0;
+		if (tag == H_TITLE && d->title == NULL)
+			p->capture = 1;
+		else if (tag == H_SCRIPT && icontains(type, "ld+json"))
+			p->capture = 2;
+		p->cap.len = 0;
+		return;
+	}
+	if (p->depth >= MAXDEPTH) {
+		p->over++;
+		return;
+	}
+	p->depth++;
+	nid = new_node(p, tag);
+	if (nid == 0)
+		return;
+	if (cls != NULL || id != NULL || role != NULL || prop != NULL) {
+		char buf[512];
+		size_t n = 0;
+		const xmlChar *parts[4];
+		int k;
+
+		parts[0] = cls, parts[1] = id, parts[2] = role, parts[3] = prop;
+		for (k = 0; k < 4; k++) {
+			const char *s = (const char *)parts[k];
+
+			if (s == NULL)
+				continue;
+			while (*s != '\0' && n + 2 < sizeof(buf))
+				buf[n++] = (char)tt_ascii_lower(
+				    (unsigned char)*s++);
+			buf[n++] = ' ';
+		}
+		buf[n] = '\0';
+		d->n[nid].hint = (uint8_t)classify(buf);
+		d->n[nid].inh |= d->n[nid].hint;
+	}
+	if (tag == H_A && href != NULL) {
+		size_t off = d->attr.len;
+
+		if (tt_buf_append(&d->attr, href,
+		    strlen((const char *)href) + 1) != 0)
+			d->oom = 1;
+		else
+			d->n[nid].href = (uint32_t)off + 1;
+	}
+	p->cur = nid;
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct parse *p = ctx;
+	hdoc *d = p->d;
+
+	if (p->skip > 0) {
+		if (--p->skip == 0 && p->cap.len > 0) {
+			if (p->capture == 1)
+				d->title = dupstr(p->cap.data, p->cap.len);
+			else if (p->capture == 2)
+				add_meta(d, "ld", p->cap.data, p->cap.len);
+			p->cap.len = 0;
+		}
+		if (p->skip == 0)
+			p->capture = 0;
+		return;
+	}
+	if (p->over > 0) {
+		p->over--;
+		return;
+	}
+	if (p->cur != 0) {
+		d->n[p->cur].end = (uint32_t)d->nn - 1;
+		p->cur = d->n[p->cur].parent;
+		p->depth--;
+	}
+}
+
+static void
+on_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct parse *p = ctx;
+	hdoc *d = p->d;
+	hnode *last;
+	uint32_t nid;
+
+	if (len <= 0)
+		return;
+	if (p->skip > 0) {
+		if (p->capture != 0 && p->cap.len < (1u << 20))
+			tt_buf_append(&p->cap, ch, (size_t)len);
+		return;
+	}
+	if (d->text.len + (size_t)len >= UINT32_MAX) {
+		d->oom = 1;
+		return;
+	}
+	last = d->n[p->cur].last ? &d->n[d->n[p->cur].last] : NULL;
+	if (last != NULL && last->tag == H_TEXT &&
+	    last->text + last->len == d->text.len) {
+		if (tt_buf_append(&d->text, ch, (size_t)len) != 0)
+			d->oom = 1;
+		else
+			last->len += (uint32_t)len;
+		return;
+	}
+	nid = new_node(p, H_TEXT);
+	if (nid == 0)
+		return;
+	d->n[nid].text = (uint32_t)d->text.len;
+	d->n[nid].len = (uint32_t)len;
+	if (tt_buf_append(&d->text, ch, (size_t)len) != 0)
+		d->oom = 1;
+}
+
+/* libxml2 hands script and style content over as CDATA. */
+static void
+on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	struct parse *p = ctx;
+
+	if (p->skip > 0)
+		on_text(ctx, ch, len);
+}
+
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+}
+
+int
+html_parse(const char *s, size_t len, hdoc *d, tt_err *e)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr ctxt;
+	struct parse p;
+	size_t i;
+
+	memset(d, 0, sizeof(*d));
+	if (len > INT32_MAX)
+		return tt_seterr(e, TT_ELIMIT, "page too large to parse");
+	d->ncap = 1024;
+	d->n = malloc(d->ncap * sizeof(*d->n));
+	if (d->n == NULL)
+		return tt_seterr(e, TT_ENOMEM, "out of memory");
+	memset(&d->n[0], 0, sizeof(d->n[0]));
+	d->nn = 1;
+
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.cdataBlock = on_cdata;
+	sax.warning = quiet;
+	sax.error = quiet;
+	sax.fatalError = quiet;
+
+	xmlInitParser();
+	ctxt = htmlCreateMemoryParserCtxt(s, (int)len);
+	if (ctxt == NULL) {
+		html_free(d);
+		return tt_seterr(e, TT_ENOMEM, "out of memory");
+	}
+	memcpy(ctxt->sax, &sax, sizeof(sax));
+	ctxt->userData = &p;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
+	    HTML_PARSE_IGNORE_ENC);
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	htmlParseDocument(ctxt);
+	htmlFreeParserCtxt(ctxt);
+	tt_buf_free(&p.cap);
+
+	/* Close what the parser left open. */
+	while (p.cur != 0) {
+		d->n[p.cur].end = (uint32_t)d->nn - 1;
+		p.cur = d->n[p.cur].parent;
+	}
+	d->n[0].end = (uint32_t)d->nn - 1;
+	for (i = 0; i < d->nn; i++)	/* a flattened element's end */
+		if (d->n[i].end < i)
+			d->n[i].end = (uint32_t)i;
+	if (d->oom) {
+		html_free(d);
+		return tt_seterr(e, TT_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+void
+html_free(hdoc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	free(d->n);
+	tt_buf_free(&d->text);
+	tt_buf_free(&d->attr);
+	for (i = 0; i < d->nmeta; i++) {
+		free(d->meta[i].key);
+		free(d->meta[i].val);
+	}
+	free(d->meta);
+	free(d->title);
+	free(d->lang);
+	memset(d, 0, sizeof(*d));
+}
