@@ -27,6 +27,8 @@ typedef struct blk {
 	uint32_t	 start, end;	/* bytes of x->flat */
 	uint32_t	 chars, links;
 	uint32_t	 punct, stops;
+	uint32_t	 lead;		/* letters of a link it starts with */
+	uint8_t		 lead_stop;	/* that link ends a sentence */
 	uint16_t	 kind;		/* tag of node */
 	uint8_t		 sep;		/* SEP_* before it */
 	uint8_t		 keep;
@@ -45,7 +47,8 @@ struct tt_extractor {
 	/* walk state */
 	uint32_t	 owner;
 	size_t		 bstart;	/* start of the open block */
-	uint32_t	 chars, links, punct, stops;
+	uint32_t	 chars, links, punct, stops, lead;
+	int		 lead_stop;
 	int		 space;		/* a space is pending */
 	int		 pre, in_a, quote, list;
 	int		 oom;
@@ -171,13 +174,20 @@ emit(tt_extractor *x, const char *s, size_t len)
 		if (x->pre > 0 && (c == ' ' || c == '\t' || c == '\n' ||
 		    c == '\r'))
 			continue;
-		x->chars++;
-		if (x->in_a > 0)
-			x->links++;
+		stop = 0;
 		if (is_punct(cp, &stop)) {
 			x->punct++;
 			x->stops += stop;
 		}
+		if (x->in_a > 0) {
+			if (x->lead == x->chars) {
+				x->lead++;
+				x->lead_stop = stop;
+			}
+			x->links++;
+		} else if (x->lead == x->chars && x->lead > 0)
+			x->lead_stop |= stop;	/* "<a>Headline</a>." */
+		x->chars++;
 	}
 }
 
@@ -219,6 +229,8 @@ flush(tt_extractor *x)
 	b->links = x->links;
 	b->punct = x->punct;
 	b->stops = x->stops;
+	b->lead = x->lead;
+	b->lead_stop = (uint8_t)x->lead_stop;
 	t = d->n[x->owner].tag;
 	b->kind = (uint16_t)t;
 	b->sep = SEP_PARA;
@@ -231,7 +243,8 @@ flush(tt_extractor *x)
 	}
 reset:
 	x->bstart = x->flat.len;
-	x->chars = x->links = x->punct = x->stops = 0;
+	x->chars = x->links = x->punct = x->stops = x->lead = 0;
+	x->lead_stop = 0;
 }
 
 static void
@@ -307,10 +320,12 @@ walk(tt_extractor *x, uint32_t id)
 
 /* ------------------------------------------------------------ scoring */
 
+/* A headline link followed by its summary: a teaser of another page. */
 static int
-is_heading(int t)
+is_teaser(const blk *b)
 {
-	return H_IS_HEADING(t);
+	return b->lead >= 20 && b->lead < b->chars && b->lead * 10 > b->chars &&
+	    !b->lead_stop;
 }
 
 /* What a block is worth as article text. */
@@ -321,13 +336,16 @@ block_value(const blk *b)
 
 	if (ld > 0.5)
 		return -0.5 * b->chars;
-	if (b->chars >= 80 && b->punct >= 1)
+	if (is_teaser(b))
+		return -0.3 * b->chars;
+	if (b->chars >= 40 && (b->stops >= 1 || (b->punct >= 1 &&
+	    b->chars >= 80)))
 		return b->chars * (1 - ld);
 	if (b->chars >= 200)
-		return b->chars * (1 - ld) * 0.5;
-	if (b->chars < 30 && b->stops == 0 && !is_heading(b->kind))
+		return b->chars * (1 - ld) * 0.7;
+	if (b->chars < 30 && b->stops == 0 && !H_IS_HEADING(b->kind))
 		return -0.25 * b->chars;
-	return 0;
+	return ((double)b->chars - 30) * (1 - ld) * 0.3;
 }
 
 static int
@@ -341,8 +359,8 @@ static uint32_t
 choose(tt_extractor *x)
 {
 	hdoc *d = &x->d;
-	double best = 0;
-	uint32_t bi = 0;
+	double best = 0, bodyscore = 0;
+	uint32_t bi = 0, body = 0;
 	size_t i;
 
 	if (x->scap < d->nn) {
@@ -363,6 +381,10 @@ choose(tt_extractor *x)
 	for (i = 0; i < d->nn; i++) {
 		double s = x->score[i];
 
+		if ((d->n[i].hint & HINT_BODY) && s > bodyscore) {
+			bodyscore = s;
+			body = (uint32_t)i;
+		}
 		if (d->n[i].hint & HINT_NEG)
 			s *= 0.3;
 		else if (d->n[i].hint & HINT_BODY)
@@ -372,6 +394,10 @@ choose(tt_extractor *x)
 			bi = (uint32_t)i;
 		}
 	}
+	/* A container the page calls the article body, if it holds most of
+	 * the text: a wrapper around it adds captions and bylines. */
+	if (body != 0 && bodyscore >= 0.7 * best)
+		return body;
 	return bi;
 }
 
@@ -420,12 +446,22 @@ count_chars(tt_extractor *x)
 	}
 }
 
+/* Text that opens or closes an article, not a byline or a share line. */
+static int
+is_body_text(const blk *b)
+{
+	double ld = (double)b->links / b->chars;
+
+	return ld < 0.3 && !is_teaser(b) && !H_IS_HEADING(b->kind) &&
+	    ((b->chars >= 40 && b->stops >= 1) || b->chars >= 120);
+}
+
 static void
 select_blocks(tt_extractor *x, uint32_t top)
 {
 	hdoc *d = &x->d;
 	uint32_t from = top, to = d->n[top].end;
-	size_t i, j;
+	size_t i, first = SIZE_MAX, last = 0;
 
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
@@ -439,30 +475,44 @@ select_blocks(tt_extractor *x, uint32_t top)
 		if (ld > 0.5 && b->chars < 400)
 			continue;
 		b->keep = 1;
+		if (is_body_text(b)) {
+			if (first == SIZE_MAX)
+				first = i;
+			last = i;
+		}
 	}
+	if (first == SIZE_MAX)
+		return;		/* only short lines: keep them */
+	/* Before the first and after the last paragraph: bylines, dates,
+	 * share lines.  A heading right before the first stays. */
+	for (i = 0; i < first; i++)
+		x->b[i].keep = 0;
+	for (i = last + 1; i < x->nb; i++)
+		x->b[i].keep = 0;
 	/* Short lines stay only next to the text. */
-	for (i = 0; i < x->nb; i++) {
+	for (i = first; i <= last; i++) {
 		blk *b = &x->b[i];
 		int prev = 0, next = 0;
+		size_t j;
 
 		if (!b->keep || b->value > 0 || b->stops > 0)
 			continue;
-		for (j = i + 1; j < x->nb; j++)
+		for (j = i + 1; j <= last; j++)
 			if (x->b[j].keep) {
 				next = is_good(&x->b[j]) ||
 				    x->b[j].kind == b->kind;
 				break;
 			}
-		for (j = i; j-- > 0;)
+		for (j = i; j-- > first;)
 			if (x->b[j].keep) {
 				prev = is_good(&x->b[j]) ||
 				    x->b[j].kind == b->kind;
 				break;
 			}
-		if (is_heading(b->kind) ? !next : !(prev && next))
+		if (H_IS_HEADING(b->kind) ? !next : !(prev && next))
 			b->keep = 2;	/* dropped after the pass */
 	}
-	for (i = 0; i < x->nb; i++)
+	for (i = first; i <= last; i++)
 		if (x->b[i].keep == 2)
 			x->b[i].keep = 0;
 }
@@ -795,6 +845,28 @@ metadata(tt_extractor *x, tt_article *a)
 	}
 }
 
+#ifdef TT_EXTRACT_DEBUG
+#include <stdio.h>
+static void
+debug_dump(tt_extractor *x, uint32_t top)
+{
+	hdoc *d = &x->d;
+	size_t i;
+
+	fprintf(stderr, "top=%u tag=%d hint=%d score=%.0f chars=%u\n", top,
+	    d->n[top].tag, d->n[top].hint, x->score[top], d->n[top].chars);
+	for (i = 0; i < x->nb; i++) {
+		blk *b = &x->b[i];
+
+		fprintf(stderr, "%c n=%u k=%d c=%u l=%u p=%u s=%u v=%.0f inh=%x| %.*s\n",
+		    b->keep ? '+' : '-', b->node, b->kind, b->chars, b->links,
+		    b->punct, b->stops, b->value, d->n[b->node].inh,
+		    (int)(b->end - b->start > 70 ? 70 : b->end - b->start),
+		    x->flat.data + b->start);
+	}
+}
+#endif
+
 /* ------------------------------------------------------------ input */
 
 /* Markup: a tag-like "<x", "</x" or "<!" early in the text. */
@@ -879,7 +951,8 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	x->flat.len = 0;
 	x->owner = 0;
 	x->bstart = 0;
-	x->chars = x->links = x->punct = x->stops = 0;
+	x->chars = x->links = x->punct = x->stops = x->lead = 0;
+	x->lead_stop = 0;
 	x->space = x->pre = x->in_a = x->quote = x->list = 0;
 	walk(x, 0);
 	flush(x);
@@ -892,6 +965,9 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	count_chars(x);
 	top = choose(x);
 	select_blocks(x, top);
+#ifdef TT_EXTRACT_DEBUG
+	debug_dump(x, top);
+#endif
 	write_blocks(x, &a->text);
 	metadata(x, a);
 	if (x->oom)
