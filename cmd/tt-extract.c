@@ -46,6 +46,7 @@ one(FILE *fp, const char *name, void *arg)
 	int rc;
 
 	r->out.len = 0;
+	r->in.len = 0;
 	if (tt_io_read_all(fp, r->max, &r->in, &e) != TT_OK) {
 		if (e.code == TT_ELIMIT)
 			cli_warn(name, "larger than --max-size (%zu bytes)",
