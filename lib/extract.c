@@ -359,12 +359,12 @@ static uint32_t
 choose(tt_extractor *x)
 {
 	hdoc *d = &x->d;
-	double best = 0, bodyscore = 0;
+	double best = 0, bodyscore = 0, *pos;
 	uint32_t bi = 0, body = 0;
 	size_t i;
 
 	if (x->scap < d->nn) {
-		double *s = realloc(x->score, d->nn * sizeof(*s));
+		double *s = realloc(x->score, 2 * d->nn * sizeof(*s));
 
 		if (s == NULL) {
 			x->oom = 1;
@@ -373,16 +373,31 @@ choose(tt_extractor *x)
 		x->score = s;
 		x->scap = d->nn;
 	}
-	memset(x->score, 0, d->nn * sizeof(*x->score));
-	for (i = 0; i < x->nb; i++)
+	memset(x->score, 0, 2 * d->nn * sizeof(*x->score));
+	pos = x->score + d->nn;
+	for (i = 0; i < x->nb; i++) {
 		x->score[x->b[i].node] += x->b[i].value;
-	for (i = d->nn - 1; i > 0; i--)
-		x->score[d->n[i].parent] += x->score[i];
+		if (x->b[i].value > 0)
+			pos[x->b[i].node] += x->b[i].value;
+	}
+	/* What a comment thread or a cookie box holds is not the article's:
+	 * it counts little for the elements around it. */
+	for (i = d->nn - 1; i > 0; i--) {
+		double s = x->score[i], p = pos[i];
+
+		if (d->n[i].hint & HINT_NEG) {
+			if (s > 0)
+				s *= 0.2;
+			p *= 0.2;
+		}
+		x->score[d->n[i].parent] += s;
+		pos[d->n[i].parent] += p;
+	}
 	for (i = 0; i < d->nn; i++) {
 		double s = x->score[i];
 
-		if ((d->n[i].hint & HINT_BODY) && s > bodyscore) {
-			bodyscore = s;
+		if ((d->n[i].hint & HINT_BODY) && pos[i] > bodyscore) {
+			bodyscore = pos[i];
 			body = (uint32_t)i;
 		}
 		if (d->n[i].hint & HINT_NEG)
@@ -395,8 +410,9 @@ choose(tt_extractor *x)
 		}
 	}
 	/* A container the page calls the article body, if it holds most of
-	 * the text: a wrapper around it adds captions and bylines. */
-	if (body != 0 && bodyscore >= 0.7 * best)
+	 * the text: a wrapper around it adds captions and bylines, and its
+	 * own link lists are the article's. */
+	if (body != 0 && bodyscore >= 0.5 * pos[bi])
 		return body;
 	return bi;
 }
@@ -420,7 +436,9 @@ boilerplate_inside(tt_extractor *x, const blk *b, uint32_t top,
 				return 1;
 			break;
 		}
-		if ((n->hint & (HINT_NEG | HINT_NAV | HINT_CAPTION)) && small)
+		if ((n->hint & (HINT_NEG | HINT_NAV)) && small)
+			return 1;
+		if ((n->hint & HINT_CAPTION) && n->chars < 300)
 			return 1;
 		if ((n->hint & HINT_META) && n->chars < 200)
 			return 1;

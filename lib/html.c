@@ -72,11 +72,11 @@ static const char *const neg_words[] = {
 	"advert", "sponsor", "widget", "popup", "modal", "cookie", "consent",
 	"gdpr", "banner", "outbrain", "taboola", "recommend", "trending",
 	"popular", "most-read", "mostread", "teaser", "masthead", "disqus",
-	"login", "paywall", "toolbar", "skip-link", "skiplink", "print-only",
+	"login", "toolbar", "skip-link", "skiplink", "print-only",
 	"read-more", "readmore", "more-stories", "further", "rating",
 	"breadcrumb", "pagination", "pager", "menu", "navbar", "-nav",
 	"nav-", "navigation", "tagcloud", "tag-list", "taglist", "topics",
-	"carousel", "slider", "jump", "hidden", "offscreen", "sr-only",
+	"carousel", "slider", "jump", "sr-only",
 	"screen-reader", "visually-hidden"
 };
 static const char *const pos_words[] = {
@@ -395,7 +395,10 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	nid = new_node(p, tag);
 	if (nid == 0)
 		return;
-	if (cls != NULL || id != NULL || role != NULL || prop != NULL) {
+	/* The classes of <html> and <body> describe the whole page
+	 * ("single-post has-sidebar"), not a part of it. */
+	if ((cls != NULL || id != NULL || role != NULL || prop != NULL) &&
+	    tag != H_HTML && tag != H_BODY) {
 		char buf[512];
 		size_t n = 0;
 		const xmlChar *parts[4];
