@@ -29,6 +29,7 @@ typedef struct blk {
 	uint32_t	 punct, stops;
 	uint32_t	 lead;		/* letters of a link it starts with */
 	uint8_t		 lead_stop;	/* that link ends a sentence */
+	uint8_t		 card;		/* in a teaser card of another page */
 	uint16_t	 kind;		/* tag of node */
 	uint8_t		 sep;		/* SEP_* before it */
 	uint8_t		 keep;
@@ -151,7 +152,7 @@ emit(tt_extractor *x, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 		size_t k;
-		int stop;
+		int stop, w;
 
 		if (c < 0x80) {
 			cp = c;
@@ -179,15 +180,17 @@ emit(tt_extractor *x, const char *s, size_t len)
 			x->punct++;
 			x->stops += stop;
 		}
+		/* A CJK character carries about what two letters do. */
+		w = cp >= 0x2E80 && cp < 0xD7B0 ? 2 : 1;
 		if (x->in_a > 0) {
 			if (x->lead == x->chars) {
-				x->lead++;
+				x->lead += w;
 				x->lead_stop = stop;
 			}
-			x->links++;
+			x->links += w;
 		} else if (x->lead == x->chars && x->lead > 0)
 			x->lead_stop |= stop;	/* "<a>Headline</a>." */
-		x->chars++;
+		x->chars += w;
 	}
 }
 
@@ -336,7 +339,7 @@ block_value(const blk *b)
 
 	if (ld > 0.5)
 		return -0.5 * b->chars;
-	if (is_teaser(b))
+	if (is_teaser(b) || b->card)
 		return -0.3 * b->chars;
 	if (b->chars >= 40 && (b->stops >= 1 || (b->punct >= 1 &&
 	    b->chars >= 80)))
@@ -352,6 +355,55 @@ static int
 is_good(const blk *b)
 {
 	return b->value > 0;
+}
+
+/* Does element e have two element siblings with its tag? */
+static int
+repeated(const hdoc *d, uint32_t e)
+{
+	uint32_t c;
+	int n = 0, same = 0;
+
+	for (c = d->n[d->n[e].parent].first; c != 0 && n < 1000;
+	    c = d->n[c].next, n++)
+		if (c != e && d->n[c].tag == d->n[e].tag && ++same == 2)
+			return 1;
+	return 0;
+}
+
+/*
+ * Teaser cards: a small element that opens with a headline link and
+ * holds a line or two more (a date, a summary), repeated beside others
+ * of its kind.  Their text describes other pages.
+ */
+static void
+mark_cards(tt_extractor *x)
+{
+	hdoc *d = &x->d;
+	size_t i, j;
+
+	for (i = 0; i < x->nb; i++) {
+		blk *b = &x->b[i];
+		uint32_t a, card = 0;
+
+		if (b->chars < 20 || b->links * 10 < b->chars * 9 ||
+		    (b->stops > 0 && !H_IS_HEADING(b->kind)))
+			continue;	/* not a headline link */
+		for (a = b->node; a != 0; a = d->n[a].parent) {
+			if (d->n[a].chars > 600 + b->chars)
+				break;
+			if (i > 0 && x->b[i - 1].node >= a &&
+			    x->b[i - 1].node <= d->n[a].end)
+				break;	/* the headline does not open it */
+			card = a;
+		}
+		if (card == 0 || card == b->node || !repeated(d, card))
+			continue;
+		if (i + 1 >= x->nb || x->b[i + 1].node > d->n[card].end)
+			continue;	/* a link alone: a link list */
+		for (j = i; j < x->nb && x->b[j].node <= d->n[card].end; j++)
+			x->b[j].card = 1;
+	}
 }
 
 /* The element whose blocks are worth most. */
@@ -470,7 +522,8 @@ is_body_text(const blk *b)
 {
 	double ld = (double)b->links / b->chars;
 
-	return ld < 0.3 && !is_teaser(b) && !H_IS_HEADING(b->kind) &&
+	return ld < 0.3 && !is_teaser(b) && !b->card &&
+	    !H_IS_HEADING(b->kind) &&
 	    ((b->chars >= 40 && b->stops >= 1) || b->chars >= 120);
 }
 
@@ -491,6 +544,8 @@ select_blocks(tt_extractor *x, uint32_t top)
 		if (boilerplate_inside(x, b, top, d->n[top].chars))
 			continue;
 		if (ld > 0.5 && b->chars < 400)
+			continue;
+		if (b->card)
 			continue;
 		b->keep = 1;
 		if (is_body_text(b)) {
@@ -974,13 +1029,14 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	x->space = x->pre = x->in_a = x->quote = x->list = 0;
 	walk(x, 0);
 	flush(x);
+	count_chars(x);
+	mark_cards(x);
 	{
 		size_t i;
 
 		for (i = 0; i < x->nb; i++)
 			x->b[i].value = block_value(&x->b[i]);
 	}
-	count_chars(x);
 	top = choose(x);
 	select_blocks(x, top);
 #ifdef TT_EXTRACT_DEBUG
