@@ -452,9 +452,12 @@ choose(tt_extractor *x)
 			bodyscore = pos[i];
 			body = (uint32_t)i;
 		}
+		/* Comment threads: the more nested, the less likely. */
 		if (d->n[i].hint & HINT_NEG)
 			s *= 0.3;
-		else if (d->n[i].hint & HINT_BODY)
+		if (d->n[i].negs > 0)
+			s *= d->n[i].negs == 1 ? 0.2 : 0.04;
+		if (d->n[i].hint & HINT_BODY)
 			s *= 1.15;
 		if (s >= best && s > 0) {
 			best = s;
@@ -928,6 +931,17 @@ debug_dump(tt_extractor *x, uint32_t top)
 
 	fprintf(stderr, "top=%u tag=%d hint=%d score=%.0f chars=%u\n", top,
 	    d->n[top].tag, d->n[top].hint, x->score[top], d->n[top].chars);
+	{
+		size_t bi = 0;
+		uint32_t a;
+
+		for (i = 0; i < x->nb; i++)
+			if (x->b[i].value > x->b[bi].value)
+				bi = i;
+		for (a = x->b[bi].node; a != 0; a = d->n[a].parent)
+			fprintf(stderr, "  anc n=%u tag=%d hint=%x negs=%d score=%.0f chars=%u\n",
+			    a, d->n[a].tag, d->n[a].hint, d->n[a].negs, x->score[a], d->n[a].chars);
+	}
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
 

@@ -97,6 +97,9 @@ static const char *const meta_words[] = {
 	"byline", "author", "dateline", "timestamp", "published", "updated",
 	"date", "meta", "tags", "keywords", "category", "kicker"
 };
+static const char *const comment_words[] = {
+	"comment", "kommentar", "disqus", "respond", "replies", "reply"
+};
 static const char *const nav_words[] = {
 	"nav", "menu", "breadcrumb", "pagination", "pager"
 };
@@ -161,8 +164,11 @@ classify(const char *s)
 		h |= HINT_META;
 	if (any_in(s, nav_words, TT_NELEM(nav_words)))
 		h |= HINT_NAV;
+	if (any_in(s, comment_words, TT_NELEM(comment_words)))
+		h |= HINT_COMMENT | HINT_NEG;
 	if (h & HINT_BODY)
-		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION);
+		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION |
+		    HINT_COMMENT);
 	return h;
 }
 
@@ -292,6 +298,7 @@ new_node(struct parse *p, int tag)
 	n->end = id;
 	n->depth = (uint16_t)p->depth;
 	n->inh = d->n[p->cur].inh;
+	n->negs = d->n[p->cur].negs;
 	if (d->n[p->cur].last != 0)
 		d->n[d->n[p->cur].last].next = id;
 	else
@@ -418,6 +425,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		buf[n] = '\0';
 		d->n[nid].hint = (uint8_t)classify(buf);
 		d->n[nid].inh |= d->n[nid].hint;
+		d->n[nid].negs += !!(d->n[nid].hint & HINT_COMMENT);
 	}
 	if (tag == H_A && href != NULL) {
 		size_t off = d->attr.len;

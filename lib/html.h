@@ -39,7 +39,8 @@ enum {
 	HINT_BODY	= 0x04,	/* itemprop=articleBody and the like */
 	HINT_CAPTION	= 0x08,	/* caption, credit */
 	HINT_META	= 0x10,	/* byline, dateline, author, tags */
-	HINT_NAV	= 0x20	/* nav, menu, breadcrumb */
+	HINT_NAV	= 0x20,	/* nav, menu, breadcrumb */
+	HINT_COMMENT	= 0x40	/* readers' comments */
 };
 
 typedef struct hnode {
@@ -51,6 +52,7 @@ typedef struct hnode {
 	uint8_t		 hint;		/* HINT_* of this element */
 	uint8_t		 inh;		/* HINT_* of it and its ancestors */
 	uint16_t	 depth;
+	uint8_t		 negs;		/* elements with HINT_COMMENT above */
 	/* filled by extract */
 	uint32_t	 chars, links;	/* letters and digits; of them in <a> */
 	uint32_t	 paras;		/* p-like children with text */
