@@ -371,6 +371,26 @@ repeated(const hdoc *d, uint32_t e)
 	return 0;
 }
 
+static char	*tidy(const char *);
+
+/* Is the text of b part of the page's title?  Then b is the article's
+ * own headline (linked to its permalink), not a teaser. */
+static int
+is_title(tt_extractor *x, const blk *b, char *const *titles, size_t n)
+{
+	char h[512];
+	size_t len = b->end - b->start, i;
+
+	if (len >= sizeof(h))
+		return 0;
+	memcpy(h, x->flat.data + b->start, len);
+	h[len] = '\0';
+	for (i = 0; i < n; i++)
+		if (titles[i] != NULL && strstr(titles[i], h) != NULL)
+			return 1;
+	return 0;
+}
+
 /*
  * Teaser cards: a small element that opens with a headline link and
  * holds a line or two more (a date, a summary), repeated beside others
@@ -380,8 +400,11 @@ static void
 mark_cards(tt_extractor *x)
 {
 	hdoc *d = &x->d;
+	char *titles[2];
 	size_t i, j;
 
+	titles[0] = tidy(d->title);
+	titles[1] = tidy(html_meta(d, "og:title"));
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
 		uint32_t a, card = 0;
@@ -401,9 +424,13 @@ mark_cards(tt_extractor *x)
 			continue;
 		if (i + 1 >= x->nb || x->b[i + 1].node > d->n[card].end)
 			continue;	/* a link alone: a link list */
+		if (is_title(x, b, titles, 2))
+			continue;
 		for (j = i; j < x->nb && x->b[j].node <= d->n[card].end; j++)
 			x->b[j].card = 1;
 	}
+	free(titles[0]);
+	free(titles[1]);
 }
 
 /* The element whose blocks are worth most. */
@@ -929,6 +956,8 @@ debug_dump(tt_extractor *x, uint32_t top)
 	hdoc *d = &x->d;
 	size_t i;
 
+	if (x->nb == 0)
+		return;
 	fprintf(stderr, "top=%u tag=%d hint=%d score=%.0f chars=%u\n", top,
 	    d->n[top].tag, d->n[top].hint, x->score[top], d->n[top].chars);
 	{

@@ -307,11 +307,15 @@ new_node(struct parse *p, int tag)
 	return id;
 }
 
-/* Elements whose content is never text. */
+/* Elements whose content is never text.  <noscript> is: libxml2 parses
+ * its content as markup, and a page that leaves a <div> open inside it
+ * would otherwise lose everything after.  <head> holds no text of its
+ * own, but its <title> and <meta> are wanted. */
 static int
 not_text(int tag)
 {
-	return tag >= H_AREA && tag < H_NTAGS;
+	return tag >= H_AREA && tag < H_NTAGS && tag != H_NOSCRIPT &&
+	    tag != H_HEAD;
 }
 
 static void
