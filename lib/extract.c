@@ -373,6 +373,25 @@ repeated(const hdoc *d, uint32_t e)
 
 static char	*tidy(const char *);
 
+/* Is there text in element a before block i, other than a kicker (one
+ * short line such as "BREAKING" above the headline)? */
+static int
+opens_card(tt_extractor *x, size_t i, uint32_t a)
+{
+	const hdoc *d = &x->d;
+	const blk *p;
+
+	if (i == 0)
+		return 0;
+	p = &x->b[i - 1];
+	if (p->node < a || p->node > d->n[a].end)
+		return 0;
+	if (p->chars > 40 || p->stops > 0 || p->links > 0 || i == 1)
+		return 1;
+	p = &x->b[i - 2];
+	return p->node >= a && p->node <= d->n[a].end;
+}
+
 /* Is the text of b part of the page's title?  Then b is the article's
  * own headline (linked to its permalink), not a teaser. */
 static int
@@ -415,8 +434,7 @@ mark_cards(tt_extractor *x)
 		for (a = b->node; a != 0; a = d->n[a].parent) {
 			if (d->n[a].chars > 600 + b->chars)
 				break;
-			if (i > 0 && x->b[i - 1].node >= a &&
-			    x->b[i - 1].node <= d->n[a].end)
+			if (opens_card(x, i, a))
 				break;	/* the headline does not open it */
 			card = a;
 		}
