@@ -6,13 +6,14 @@
 #include "cli.h"
 
 #define USAGE \
-	"usage: tt-extract [-hqV] [-f text|markdown] [--links] [--json] [-e encoding]\n" \
+	"usage: tt-extract [-hqtV] [-f text|markdown] [--links] [--json] [-e encoding]\n" \
 	"                  [--max-size bytes] [file ...]\n"
 
 struct run {
 	tt_extract_opts	 opts;
 	size_t		 max;
 	int		 json;
+	int		 title;		/* print the title first */
 	int		 done;		/* documents written so far */
 	tt_extractor	*x;
 	tt_buf		 in, out;
@@ -26,6 +27,7 @@ static const struct option longopts[] = {
 	{ "links", no_argument, NULL, 'l' },
 	{ "max-size", required_argument, NULL, 'M' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "title", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -35,6 +37,20 @@ json_field(tt_json *j, const char *key, const char *v)
 {
 	tt_json_key(j, key);
 	tt_json_cstr(j, v);
+}
+
+/* Does the text open with the title already (an <h1> in the article)? */
+static int
+starts_with_title(const tt_article *a)
+{
+	const char *t = a->text.data;
+	size_t n = strlen(a->title);
+
+	if (a->text.len >= 2 && t[0] == '#')
+		while (*t == '#' || *t == ' ')
+			t++;
+	return a->text.len >= n && strncmp(t, a->title, n) == 0 &&
+	    (t[n] == '\n' || t[n] == '\0');
 }
 
 static int
@@ -89,10 +105,16 @@ one(FILE *fp, const char *name, void *arg)
 			tt_article_free(&a);
 			return EXIT_TROUBLE;
 		}
-	} else if (a.text.len > 0) {
+	} else if (a.text.len > 0 || (r->title && a.title != NULL)) {
 		/* Several documents: a form feed line between them. */
 		if (r->done > 0)
 			tt_buf_puts(&r->out, "\f\n");
+		if (r->title && a.title != NULL && !starts_with_title(&a)) {
+			if (r->opts.format == TT_FMT_MARKDOWN)
+				tt_buf_puts(&r->out, "# ");
+			tt_buf_puts(&r->out, a.title);
+			tt_buf_puts(&r->out, a.text.len > 0 ? "\n\n" : "\n");
+		}
 		tt_buf_append(&r->out, a.text.data, a.text.len);
 		r->done++;
 	}
@@ -139,7 +161,7 @@ main(int argc, char *argv[])
 	r.opts.format = TT_FMT_TEXT;
 	r.max = 64u << 20;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:f:hqV", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":e:f:hqtV", longopts, NULL)) !=
 	    -1)
 		switch (ch) {
 		case 'e':
@@ -162,6 +184,9 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			r.opts.links = 1;
+			break;
+		case 't':
+			r.title = 1;
 			break;
 		case 'M':
 			if (size_arg(optarg, &r.max) != 0) {

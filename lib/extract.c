@@ -16,6 +16,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html.h"
 
@@ -137,8 +138,21 @@ block_prefix(tt_extractor *x)
 		for (i = 0; i <= t - H_H1; i++)
 			put(x, "#", 1);
 		put(x, " ", 1);
-	} else if (t == H_LI)
-		put(x, "- ", 2);
+	} else if (t == H_LI) {
+		uint32_t p = x->d.n[x->owner].parent, c;
+		char num[16];
+		int k = 0;
+
+		if (x->d.n[p].tag != H_OL) {
+			put(x, "- ", 2);
+			return;
+		}
+		for (c = x->d.n[p].first; c != 0 && c != x->owner;
+		    c = x->d.n[c].next)
+			k += x->d.n[c].tag == H_LI;
+		put(x, num, (size_t)snprintf(num, sizeof(num), "%d. ",
+		    k + 1));
+	}
 	else if (t == H_PRE && x->pre > 0)
 		put(x, "```\n", 4);
 }
@@ -346,7 +360,9 @@ block_value(const blk *b)
 		return b->chars * (1 - ld);
 	if (b->chars >= 200)
 		return b->chars * (1 - ld) * 0.7;
-	if (b->chars < 30 && b->stops == 0 && !H_IS_HEADING(b->kind))
+	if (H_IS_HEADING(b->kind))
+		return 0;
+	if (b->chars < 30 && b->stops == 0)
 		return -0.25 * b->chars;
 	return ((double)b->chars - 30) * (1 - ld) * 0.3;
 }
@@ -514,6 +530,13 @@ choose(tt_extractor *x)
 	 * own link lists are the article's. */
 	if (body != 0 && bodyscore >= 0.5 * pos[bi])
 		return body;
+	/* A parent that adds nothing bad holds the rest of a short text. */
+	while (bi != 0 && d->n[bi].parent != 0 &&
+	    d->n[d->n[bi].parent].tag != H_BODY &&
+	    d->n[d->n[bi].parent].tag != H_HTML &&
+	    x->score[d->n[bi].parent] >= 0.9 * x->score[bi] &&
+	    !(d->n[d->n[bi].parent].hint & HINT_NEG))
+		bi = d->n[bi].parent;
 	return bi;
 }
 
@@ -572,7 +595,7 @@ is_body_text(const blk *b)
 
 	return ld < 0.3 && !is_teaser(b) && !b->card &&
 	    !H_IS_HEADING(b->kind) &&
-	    ((b->chars >= 40 && b->stops >= 1) || b->chars >= 120);
+	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
 
 static void
@@ -606,6 +629,11 @@ select_blocks(tt_extractor *x, uint32_t top)
 		return;		/* only short lines: keep them */
 	/* Before the first and after the last paragraph: bylines, dates,
 	 * share lines.  A heading right before the first stays. */
+	/* A subheading right before the first paragraph opens the text. */
+	if (first > 0 && x->b[first - 1].keep &&
+	    x->b[first - 1].kind >= H_H2 && x->b[first - 1].kind <= H_H6 &&
+	    x->b[first - 1].links == 0)
+		first--;
 	for (i = 0; i < first; i++)
 		x->b[i].keep = 0;
 	for (i = last + 1; i < x->nb; i++)
@@ -844,16 +872,36 @@ iso_date(const char *s)
 	}
 }
 
-/* The title without the site's name: "Headline | Site" -> "Headline". */
+/* Words in s[0..n). */
+static int
+words(const char *s, size_t n)
+{
+	size_t i;
+	int w = 0, in = 0;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ';
+
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/*
+ * The title without the site's name: "Headline | Site" -> "Headline".
+ * The part after the last separator goes when it is the site's name, or
+ * when it is short (up to five words) and the headline before it is not.
+ */
 static char *
 strip_site(char *t, const char *site)
 {
 	static const char *const seps[] = {
 		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
-		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb "
+		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " / "
 	};
-	size_t i, best = 0;
 	char *cut = NULL;
+	size_t i, seplen = 0;
 
 	if (t == NULL)
 		return NULL;
@@ -864,19 +912,16 @@ strip_site(char *t, const char *site)
 			last = p;
 			p = strstr(p + 1, seps[i]);
 		}
-		if (last == NULL)
-			continue;
-		/* The site is the shorter side, and not most of the title. */
-		if (site != NULL && strcmp(last + strlen(seps[i]), site) == 0) {
-			*last = '\0';
-			return t;
-		}
-		if (strlen(last) * 2 < strlen(t) && (size_t)(last - t) > best) {
-			best = (size_t)(last - t);
+		if (last != NULL && (cut == NULL || last > cut)) {
 			cut = last;
+			seplen = strlen(seps[i]);
 		}
 	}
-	if (cut != NULL && best >= 15)
+	if (cut == NULL)
+		return t;
+	if ((site != NULL && strcasecmp(cut + seplen, site) == 0) ||
+	    (words(cut + seplen, strlen(cut + seplen)) <= 5 &&
+	    words(t, (size_t)(cut - t)) >= 2))
 		*cut = '\0';
 	return t;
 }
@@ -911,6 +956,10 @@ metadata(tt_extractor *x, tt_article *a)
 	const char *v;
 
 	a->site = tidy(first_meta(d, k_site, TT_NELEM(k_site)));
+	if (a->site != NULL && a->site[0] == '@') {	/* a Twitter handle */
+		free(a->site);
+		a->site = NULL;
+	}
 	if (a->site == NULL && ld != NULL) {
 		char *pub = ld_name(ld, "publisher");
 
@@ -931,7 +980,7 @@ metadata(tt_extractor *x, tt_article *a)
 	a->title = strip_site(a->title, a->site);
 
 	v = first_meta(d, k_author, TT_NELEM(k_author));
-	if (v != NULL && strncmp(v, "http", 4) != 0)
+	if (v != NULL && strncmp(v, "http", 4) != 0 && v[0] != '@')
 		a->byline = tidy(v);
 	if (a->byline == NULL && ld != NULL) {
 		char *n = ld_name(ld, "author");
