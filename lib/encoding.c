@@ -332,8 +332,10 @@ tt_encoding_sniff_meta(const char *s, size_t len, char *name, size_t cap)
 		} else if (at(&sc, "<meta") && sc.i + 5 < sc.len &&
 		    (is_sp(s[sc.i + 5]) || s[sc.i + 5] == '/')) {
 			sc.i += 5;
-			if (meta_charset(&sc, &cs)) {
-				tt_encoding_label(cs.p, cs.len, name, cap);
+			/* A label the standard does not know is ignored,
+			 * and the prescan goes on. */
+			if (meta_charset(&sc, &cs) &&
+			    tt_encoding_label(cs.p, cs.len, name, cap)) {
 				/* A page cannot declare itself UTF-16 in
 				 * ASCII bytes: the standard reads UTF-8. */
 				if (strncmp(name, "UTF-16", 6) == 0)

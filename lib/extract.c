@@ -1107,26 +1107,40 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
     tt_err *e)
 {
 	tt_enc_guess g;
+	const char *text;
+	size_t tlen;
 	uint32_t top;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
 	x->utf8.len = 0;
-	rc = tt_encoding_to_utf8(s, len, TT_ENC_HTML, x->o.encoding, &x->utf8,
-	    &g, e);
-	if (rc < 0)
-		return rc;
-	a->replaced = (size_t)rc;
+	if (x->o.encoding == NULL)
+		tt_encoding_detect(s, len, TT_ENC_HTML, &g);
+	if (x->o.encoding == NULL && g.bom_len == 0 &&
+	    strcmp(g.name, "UTF-8") == 0 &&
+	    (g.source == TT_ENC_UTF8 || tt_utf8_validate(s, len, NULL) == 0)) {
+		/* Valid UTF-8 already: read in place. */
+		text = s;
+		tlen = len;
+	} else {
+		rc = tt_encoding_to_utf8(s, len, TT_ENC_HTML, x->o.encoding,
+		    &x->utf8, &g, e);
+		if (rc < 0)
+			return rc;
+		a->replaced = (size_t)rc;
+		text = x->utf8.data != NULL ? x->utf8.data : "";
+		tlen = x->utf8.len;
+	}
 	snprintf(a->encoding, sizeof(a->encoding), "%s", g.name);
-	if (looks_binary(x->utf8.data, x->utf8.len))
+	if (looks_binary(text, tlen))
 		return tt_seterr(e, TT_EPARSE, "binary input, not a page");
-	if (!looks_html(x->utf8.data, x->utf8.len)) {
-		plain_text(x->utf8.data, x->utf8.len, &a->text);
+	if (!looks_html(text, tlen)) {
+		plain_text(text, tlen, &a->text);
 		return 0;
 	}
 	a->html = 1;
 	html_free(&x->d);
-	rc = html_parse(x->utf8.data, x->utf8.len, &x->d, e);
+	rc = html_parse(text, tlen, &x->d, e);
 	if (rc < 0)
 		return rc;
 

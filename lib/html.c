@@ -555,7 +555,7 @@ html_parse(const char *s, size_t len, hdoc *d, tt_err *e)
 	sax.fatalError = quiet;
 
 	xmlInitParser();
-	ctxt = htmlCreateMemoryParserCtxt(s, (int)len);
+	ctxt = htmlCreateMemoryParserCtxt(len > 0 ? s : "", (int)len);
 	if (ctxt == NULL) {
 		html_free(d);
 		return tt_seterr(e, TT_ENOMEM, "out of memory");

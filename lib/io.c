@@ -30,8 +30,14 @@ int
 tt_io_read_all(FILE *fp, size_t max, tt_buf *out, tt_err *e)
 {
 	size_t start = out->len, want;
+	struct stat st;
 	long n;
 
+	/* A regular file's size is known: one allocation, no regrowth. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uintmax_t)st.st_size <= max &&
+	    tt_buf_reserve(out, (size_t)st.st_size + CHUNK) != TT_OK)
+		return tt_seterr(e, TT_ENOMEM, "out of memory");
 	for (;;) {
 		want = CHUNK;
 		if (out->len - start + want > max)

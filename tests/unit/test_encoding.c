@@ -80,7 +80,11 @@ TEST(encoding_meta_prescan)
 	CHECK(strcmp(n, "UTF-8") == 0);
 	/* broken markup never runs past the end */
 	CHECK_INT(tt_encoding_sniff_meta("<meta charset=\"", 15, n, sizeof(n)),
-	    1);
+	    0);
+	/* a label the standard does not know is passed over */
+	CHECK_INT(tt_encoding_sniff_meta("<meta charset=windows-125 x>"
+	    "<meta charset=koi8-r>", 49, n, sizeof(n)), 1);
+	CHECK(strcmp(n, "KOI8-R") == 0);
 	CHECK_INT(tt_encoding_sniff_meta("<meta", 5, n, sizeof(n)), 0);
 	CHECK_INT(tt_encoding_sniff_meta("<!--", 4, n, sizeof(n)), 0);
 	CHECK_INT(tt_encoding_sniff_meta("", 0, n, sizeof(n)), 0);
