@@ -337,6 +337,50 @@ walk(tt_extractor *x, uint32_t id)
 
 /* ------------------------------------------------------------ scoring */
 
+/*
+ * Lines that point away from the article, in the languages pages are
+ * most often written in: "Read also", "Lesen Sie auch", "Lire aussi" ...
+ * A short block that opens with one is not article text.
+ */
+static const char *const away[] = {
+	"advertisement", "also read", "anzeige", "articoli correlati",
+	"auch interessant", "contenido relacionado", "czytaj także",
+	"czytaj też", "das könnte sie auch interessieren", "lea también",
+	"lee también", "leggi anche", "leia também", "lees meer", "lees ook",
+	"lesen sie auch", "lesen sie mehr", "lire aussi", "mehr zum thema",
+	"more from", "more on this", "más información", "publicidad",
+	"publicité", "read also", "read more", "recommended", "related",
+	"saiba mais", "schon gelesen", "see also", "sur le même sujet",
+	"te puede interesar", "veja também", "voir aussi", "weitere artikel",
+	"weitere themen", "weiterlesen", "you may also like",
+	"zobacz także", "zobacz też", "à lire aussi"
+};
+
+static int
+points_away(const tt_extractor *x, const blk *b)
+{
+	const char *s = x->flat.data + b->start;
+	size_t len = b->end - b->start, i;
+
+	if (b->chars > 60)
+		return 0;
+	while (len > 0 && (*s == '#' || *s == '>' || *s == ' ' || *s == '-'))
+		s++, len--;	/* markdown marks */
+	for (i = 0; i < TT_NELEM(away); i++) {
+		size_t n = strlen(away[i]), k;
+
+		if (n > len)
+			continue;
+		for (k = 0; k < n; k++)
+			if (tt_ascii_lower((unsigned char)s[k]) != away[i][k])
+				break;
+		if (k == n && (n == len || !tt_isascii_alpha(
+		    (unsigned char)s[n])))
+			return 1;
+	}
+	return 0;
+}
+
 /* A headline link followed by its summary: a teaser of another page. */
 static int
 is_teaser(const blk *b)
@@ -616,7 +660,7 @@ select_blocks(tt_extractor *x, uint32_t top)
 			continue;
 		if (ld > 0.5 && b->chars < 400)
 			continue;
-		if (b->card)
+		if (b->card || points_away(x, b))
 			continue;
 		b->keep = 1;
 		if (is_body_text(b)) {
