@@ -98,7 +98,8 @@ static const char *const meta_words[] = {
 	"date", "meta", "tags", "keywords", "category", "kicker"
 };
 static const char *const comment_words[] = {
-	"comment", "kommentar", "disqus", "respond", "replies", "reply"
+	"comment", "kommentar", "disqus", "respond", "replies", "reply",
+	"forum"
 };
 static const char *const nav_words[] = {
 	"nav", "menu", "breadcrumb", "pagination", "pager"
