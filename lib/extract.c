@@ -637,7 +637,8 @@ is_body_text(const blk *b)
 {
 	double ld = (double)b->links / b->chars;
 
-	return ld < 0.3 && !is_teaser(b) && !b->card &&
+	return (ld < 0.3 || (ld < 0.5 && b->chars >= 150)) && !is_teaser(b) &&
+	    !b->card &&
 	    !H_IS_HEADING(b->kind) &&
 	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
