@@ -101,6 +101,10 @@ static const char *const comment_words[] = {
 	"comment", "kommentar", "disqus", "respond", "replies", "reply",
 	"forum"
 };
+/* Posts the article quotes: kept whatever else the class says. */
+static const char *const embed_words[] = {
+	"embed", "tweet", "instagram-media", "tiktok"
+};
 static const char *const nav_words[] = {
 	"nav", "menu", "breadcrumb", "pagination", "pager"
 };
@@ -167,7 +171,8 @@ classify(const char *s)
 		h |= HINT_NAV;
 	if (any_in(s, comment_words, TT_NELEM(comment_words)))
 		h |= HINT_COMMENT | HINT_NEG;
-	if (h & HINT_BODY)
+	if ((h & HINT_BODY) || ((h & HINT_NEG) && !(h & HINT_COMMENT) &&
+	    any_in(s, embed_words, TT_NELEM(embed_words))))
 		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION |
 		    HINT_COMMENT);
 	return h;
