@@ -191,6 +191,14 @@ emit(tt_extractor *x, const char *s, size_t len)
 			continue;
 		stop = 0;
 		if (is_punct(cp, &stop)) {
+			/* "example.com", "3.5" and "e.g" do not end a
+			 * sentence: an ASCII stop needs a space or a closing
+			 * mark after it. */
+			if (stop && cp < 0x80 && i < len &&
+			    (tt_isascii_alpha((unsigned char)s[i]) ||
+			    tt_isascii_digit((unsigned char)s[i]) ||
+			    s[i] == '/' || s[i] == '.'))
+				stop = 0;
 			x->punct++;
 			x->stops += stop;
 		}
