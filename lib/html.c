@@ -117,7 +117,41 @@ struct parse {
 	int		 skip;		/* > 0 inside a subtree that is not text */
 	int		 capture;	/* 1: <title>, 2: JSON-LD script */
 	tt_buf		 cap;
+	/* Pages repeat their class strings: the hints of the last ones. */
+	struct {
+		char	 s[96];
+		uint8_t	 hint;
+	}		 seen[256];
 };
+
+/* FNV-1a of s, for the classification cache. */
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static int	classify(const char *);
+
+/* classify(), remembered for the strings that fit the cache. */
+static int
+classify_cached(struct parse *p, const char *s)
+{
+	size_t n = strlen(s);
+	int slot = (int)(hash_str(s) & 255);
+
+	if (n >= sizeof(p->seen[0].s))
+		return classify(s);
+	if (strcmp(p->seen[slot].s, s) != 0) {
+		memcpy(p->seen[slot].s, s, n + 1);
+		p->seen[slot].hint = (uint8_t)classify(s);
+	}
+	return p->seen[slot].hint;
+}
 
 static int
 tag_of(const char *name)
@@ -433,7 +467,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 			buf[n++] = ' ';
 		}
 		buf[n] = '\0';
-		d->n[nid].hint = (uint8_t)classify(buf);
+		d->n[nid].hint = (uint8_t)classify_cached(p, buf);
 		d->n[nid].inh |= d->n[nid].hint;
 		d->n[nid].negs += !!(d->n[nid].hint & HINT_COMMENT);
 	}
