@@ -31,6 +31,7 @@ typedef struct blk {
 	uint32_t	 lead;		/* letters of a link it starts with */
 	uint8_t		 lead_stop;	/* that link ends a sentence */
 	uint8_t		 card;		/* in a teaser card of another page */
+	uint8_t		 why;		/* debugging: what dropped it */
 	uint16_t	 kind;		/* tag of node */
 	uint8_t		 sep;		/* SEP_* before it */
 	uint8_t		 keep;
@@ -651,26 +652,71 @@ is_body_text(const blk *b)
 	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
 
+#define MAXROOTS	64
+
+/*
+ * The container and the siblings that belong with it, in document order:
+ * a lede or a closing paragraph often sits in an element of its own
+ * beside the article body.  A sibling joins when its text is prose
+ * worth a long paragraph, with little link
+ * text and no class that says comments, boxes, bylines or captions.
+ */
+static size_t
+siblings(tt_extractor *x, uint32_t top, uint32_t *roots)
+{
+	hdoc *d = &x->d;
+	uint32_t p = d->n[top].parent, c;
+	size_t n = 0;
+
+	if (p == 0 || d->n[top].tag == H_BODY || d->n[top].tag == H_HTML) {
+		roots[0] = top;
+		return 1;
+	}
+	for (c = d->n[p].first; c != 0 && n < MAXROOTS; c = d->n[c].next) {
+		const hnode *e = &d->n[c];
+
+		if (c == top)
+			roots[n++] = c;
+		else if (e->tag != H_TEXT && x->score[c] >= 150 &&
+		    e->links * 4 < e->chars &&
+		    !(e->inh & (HINT_NEG | HINT_META | HINT_CAPTION)) &&
+		    e->tag != H_NAV && e->tag != H_ASIDE &&
+		    e->tag != H_FOOTER && e->tag != H_FORM)
+			roots[n++] = c;
+	}
+	return n;
+}
+
 static void
 select_blocks(tt_extractor *x, uint32_t top)
 {
 	hdoc *d = &x->d;
-	uint32_t from = top, to = d->n[top].end;
 	size_t i, first = SIZE_MAX, last = 0;
+
+	uint32_t roots[MAXROOTS];
+	size_t nroots = siblings(x, top, roots), r = 0;
 
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
 		double ld = (double)b->links / b->chars;
 
 		b->keep = 0;
-		if (b->node < from || b->node > to)
+		b->why = 1;
+		/* Roots are in document order, as the blocks are. */
+		while (r < nroots && b->node > d->n[roots[r]].end)
+			r++;
+		if (r == nroots || b->node < roots[r])
 			continue;
-		if (boilerplate_inside(x, b, top, d->n[top].chars))
+		b->why = 2;
+		if (boilerplate_inside(x, b, roots[r], d->n[top].chars))
 			continue;
+		b->why = 3;
 		if (ld > 0.5 && b->chars < 400)
 			continue;
+		b->why = 4;
 		if (b->card || points_away(x, b))
 			continue;
+		b->why = 5;
 		b->keep = 1;
 		if (is_body_text(b)) {
 			if (first == SIZE_MAX)
@@ -711,8 +757,10 @@ select_blocks(tt_extractor *x, uint32_t top)
 				    x->b[j].kind == b->kind;
 				break;
 			}
-		if (H_IS_HEADING(b->kind) ? !next : !(prev && next))
+		if (H_IS_HEADING(b->kind) ? !next : !(prev && next)) {
 			b->keep = 2;	/* dropped after the pass */
+			b->why = 6;
+		}
 	}
 	for (i = first; i <= last; i++)
 		if (x->b[i].keep == 2)
@@ -1075,6 +1123,7 @@ debug_dump(tt_extractor *x, uint32_t top)
 {
 	hdoc *d = &x->d;
 	size_t i;
+	int dbgmax = getenv("TT_DBG_FULL") ? 100000 : 70;
 
 	if (x->nb == 0)
 		return;
@@ -1094,10 +1143,10 @@ debug_dump(tt_extractor *x, uint32_t top)
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
 
-		fprintf(stderr, "%c n=%u k=%d c=%u l=%u p=%u s=%u v=%.0f inh=%x| %.*s\n",
-		    b->keep ? '+' : '-', b->node, b->kind, b->chars, b->links,
+		fprintf(stderr, "%c w%d n=%u k=%d c=%u l=%u p=%u s=%u v=%.0f inh=%x| %.*s\n",
+		    b->keep ? '+' : '-', b->keep ? 0 : b->why, b->node, b->kind, b->chars, b->links,
 		    b->punct, b->stops, b->value, d->n[b->node].inh,
-		    (int)(b->end - b->start > 70 ? 70 : b->end - b->start),
+		    (int)(b->end - b->start > dbgmax ? dbgmax : b->end - b->start),
 		    x->flat.data + b->start);
 	}
 }

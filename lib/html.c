@@ -71,7 +71,7 @@ static const char *const neg_words[] = {
 	"social", "promo", "newsletter", "subscribe", "signup", "sign-up",
 	"advert", "sponsor", "widget", "popup", "modal", "cookie", "consent",
 	"gdpr", "banner", "outbrain", "taboola", "recommend", "trending",
-	"popular", "most-read", "mostread", "teaser", "masthead", "disqus",
+	"popular", "most-read", "mostread", "masthead", "disqus",
 	"login", "toolbar", "skip-link", "skiplink", "print-only",
 	"read-more", "readmore", "more-stories", "further", "rating",
 	"breadcrumb", "pagination", "pager", "menu", "navbar", "-nav",
