@@ -1146,7 +1146,7 @@ debug_dump(tt_extractor *x, uint32_t top)
 		fprintf(stderr, "%c w%d n=%u k=%d c=%u l=%u p=%u s=%u v=%.0f inh=%x| %.*s\n",
 		    b->keep ? '+' : '-', b->keep ? 0 : b->why, b->node, b->kind, b->chars, b->links,
 		    b->punct, b->stops, b->value, d->n[b->node].inh,
-		    (int)(b->end - b->start > dbgmax ? dbgmax : b->end - b->start),
+		    (int)(b->end - b->start > (uint32_t)dbgmax ? (uint32_t)dbgmax : b->end - b->start),
 		    x->flat.data + b->start);
 	}
 }
