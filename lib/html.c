@@ -18,6 +18,9 @@
 #include "html.h"
 
 #define MAXDEPTH	300
+/* Elements beyond this many are flattened too: their text goes to the
+ * element that holds them, so memory stays near 100 MB on any page. */
+#define MAXNODES	(1u << 21)
 
 static const struct tagname {
 	const char	*name;
@@ -438,7 +441,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		p->cap.len = 0;
 		return;
 	}
-	if (p->depth >= MAXDEPTH) {
+	if (p->depth >= MAXDEPTH || d->nn >= MAXNODES) {
 		p->over++;
 		return;
 	}
