@@ -187,9 +187,9 @@ emit(tt_extractor *x, const char *s, size_t len)
 		x->space = 0;
 		put(x, s + i, k);
 		i += k;
-		if (x->pre > 0 && (c == ' ' || c == '\t' || c == '\n' ||
-		    c == '\r'))
-			continue;
+		if ((x->pre > 0 && (c == ' ' || c == '\t' || c == '\n' ||
+		    c == '\r')) || (cp >= 0x80 && tt_unicode_is_space(cp)))
+			continue;	/* kept, but not counted: &nbsp; */
 		stop = 0;
 		if (is_punct(cp, &stop)) {
 			/* "example.com", "3.5" and "e.g" do not end a
