@@ -62,6 +62,18 @@ $(BUILD)/lib/boilerplate_rules.h: lib/boilerplate.rules
 $(BUILD)/lib/boilerplate.o: $(BUILD)/lib/boilerplate_rules.h
 $(BUILD)/lib/boilerplate.o: TT_CFLAGS += -I$(BUILD)/lib
 
+# tt-typo's dictionary: SCOWL's lists to one binary file (scripts/dictgen.c,
+# run on the build machine), embedded by lib/dict.c with .incbin.
+SCOWL_DIR ?= /usr/share/dict/scowl
+$(BUILD)/dictgen: scripts/dictgen.c lib/dict.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ scripts/dictgen.c
+$(BUILD)/lib/dict.bin: $(BUILD)/dictgen
+	@mkdir -p $(@D)
+	$(BUILD)/dictgen $(SCOWL_DIR) $@.tmp && mv $@.tmp $@
+$(BUILD)/lib/dict.o: $(BUILD)/lib/dict.bin
+$(BUILD)/lib/dict.o: TT_CFLAGS += -DTT_DICT_BIN='"$(BUILD)/lib/dict.bin"'
+
 $(BUILD)/libtt.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -100,12 +112,12 @@ asan:
 #   build/fuzz/fuzz_utf8 -max_total_time=600 tests/fuzz/corpus/fuzz_utf8
 FUZZ_CC    ?= clang
 FUZZ_FLAGS  = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
-fuzz: $(BUILD)/lib/boilerplate_rules.h
+fuzz: $(BUILD)/lib/boilerplate_rules.h $(BUILD)/lib/dict.bin
 	@command -v $(FUZZ_CC) >/dev/null || sh scripts/setup --fuzz
 	@mkdir -p $(BUILD)/fuzz
 	for t in $(FUZZ_NAMES); do \
 		$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-			-Ilib -I$(BUILD)/lib $(PKG_CFLAGS) \
+			-Ilib -I$(BUILD)/lib $(PKG_CFLAGS) -DTT_DICT_BIN='"$(BUILD)/lib/dict.bin"' \
 			$(FUZZ_FLAGS) -o $(BUILD)/fuzz/$$t tests/fuzz/$$t.c \
 			$(LIB_SRC) $(PKG_LIBS) || exit 1; \
 	done

@@ -480,4 +480,56 @@ int		 tt_extract(tt_extractor *, const char *, size_t,
 void		 tt_article_free(tt_article *);
 void		 tt_extractor_free(tt_extractor *);
 
+/* --------------------------------------------------------------- typo */
+
+/*
+ * Typos in prose, against the English dictionary built from SCOWL and
+ * embedded in the library.  What is checked: words of letters with inner
+ * apostrophes and hyphens; not URLs, e-mail addresses, paths, @handles,
+ * #tags, words with digits, CamelCase, snake_case, ALL-CAPS acronyms or
+ * `code spans`.  A capitalized word the dictionary lacks is a name unless
+ * it opens a sentence or stands in a title-case headline, and even then a
+ * name if the text also has it inside a sentence.
+ */
+enum { TT_TYPO_US, TT_TYPO_GB };
+
+typedef struct tt_typo_opts {
+	int		 lang;		/* TT_TYPO_US (default) or _GB */
+	size_t		 max_sugg;	/* suggestions per finding (0: 5) */
+} tt_typo_opts;
+
+typedef struct tt_typo_hit {
+	size_t		 start, end;	/* bytes of the word in the text */
+	size_t		 line, col;	/* 1-based; col counts characters */
+	const char	*const *sugg;	/* likeliest first, case as needed */
+	size_t		 nsugg;
+	double		 confidence;	/* of the first suggestion, 0..1 */
+	int		 fix;		/* confident enough for --fix */
+	int		 ok;		/* TT_TYPO_ALL: a word that is right */
+} tt_typo_hit;
+
+/* Return nonzero to stop the check. */
+typedef int	 tt_typo_cb(const tt_typo_hit *, void *);
+
+typedef struct tt_typo tt_typo;
+
+tt_typo		*tt_typo_new(const tt_typo_opts *, tt_err *);
+/* Accept w from now on (a personal word list). */
+int		 tt_typo_accept(tt_typo *, const char *w, size_t n);
+/* Is w a word (dictionary or accepted)? */
+int		 tt_typo_known(tt_typo *, const char *w, size_t n);
+/*
+ * Check text; hits go to cb in order.  TT_TYPO_LINE: text is one line
+ * of a longer document (the ispell protocol): no document-wide evidence
+ * about names.  Returns the number of hits, or a TT_E* code.
+ */
+#define TT_TYPO_LINE	0x01
+#define TT_TYPO_ALL	0x02	/* also call cb for each right word (ok) */
+int		 tt_typo_check(tt_typo *, const char *text, size_t len,
+		    int flags, tt_typo_cb *, void *, tt_err *);
+/* Suggestions for one word, as tt_typo_check() would give them. */
+size_t		 tt_typo_suggest(tt_typo *, const char *w, size_t n,
+		    const char *const **sugg);
+void		 tt_typo_free(tt_typo *);
+
 #endif /* TT_H */

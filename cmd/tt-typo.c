@@ -1,0 +1,505 @@
+/* tt-typo: typos in prose, as lint lines, JSON, the ispell protocol, or
+ * fixed in place. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+#define USAGE \
+	"usage: tt-typo [-hqV] [-a | --json | --fix | -i] [-p file] [--add word]\n" \
+	"               [--lang en_US|en_GB] [-e encoding] [--max-size bytes] [file ...]\n"
+
+enum { MODE_LINT, MODE_JSON, MODE_FIX, MODE_INPLACE, MODE_PIPE };
+
+struct run {
+	int		 mode;
+	const char	*enc;
+	size_t		 max;
+	char		*personal;	/* the personal word list's path */
+	tt_typo		*t;
+	tt_buf		 in, text, out;
+	const char	*name;
+	size_t		 last;		/* --fix: bytes of text written */
+	int		 found;
+};
+
+static const struct option longopts[] = {
+	{ "add", required_argument, NULL, 'A' },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "fix", no_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "lang", required_argument, NULL, 'L' },
+	{ "max-size", required_argument, NULL, 'M' },
+	{ "personal", required_argument, NULL, 'p' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The personal word list: -p, else $XDG_CONFIG_HOME/tt/words, else
+ * ~/.config/tt/words. */
+static char *
+personal_path(const char *opt)
+{
+	const char *base = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *p;
+	size_t n;
+
+	if (opt != NULL)
+		return strdup(opt);
+	if (base != NULL && *base != '\0') {
+		n = strlen(base) + 16;
+		if ((p = malloc(n)) != NULL)
+			snprintf(p, n, "%s/tt/words", base);
+		return p;
+	}
+	if (home == NULL || *home == '\0')
+		return NULL;
+	n = strlen(home) + 24;
+	if ((p = malloc(n)) != NULL)
+		snprintf(p, n, "%s/.config/tt/words", home);
+	return p;
+}
+
+/* Load the personal list: one word a line, '#' comments. */
+static int
+load_personal(struct run *r, int must)
+{
+	FILE *fp;
+	char line[256];
+
+	if (r->personal == NULL)
+		return 0;
+	if ((fp = fopen(r->personal, "r")) == NULL) {
+		if (errno == ENOENT && !must)
+			return 0;
+		cli_warn_errno(r->personal, "cannot read the word list");
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		size_t n = strcspn(line, "\r\n");
+
+		while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+			n--;
+		if (n == 0 || line[0] == '#')
+			continue;
+		tt_typo_accept(r->t, line, n);
+	}
+	fclose(fp);
+	return 0;
+}
+
+/* Append word to the personal list, making its directory. */
+static int
+add_personal(struct run *r, const char *word)
+{
+	FILE *fp;
+	char *dir, *slash;
+
+	if (r->personal == NULL) {
+		cli_warn(NULL, "--add: no personal word list (set HOME or use -p)");
+		return -1;
+	}
+	if (strchr(word, '\n') != NULL || *word == '\0') {
+		cli_warn(NULL, "--add: not a word: %s", word);
+		return -1;
+	}
+	if ((dir = strdup(r->personal)) != NULL &&
+	    (slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
+			*slash = '\0';
+			mkdir(dir, 0755);	/* ~/.config */
+			*slash = '/';
+		}
+		mkdir(dir, 0755);		/* ~/.config/tt */
+	}
+	free(dir);
+	if ((fp = fopen(r->personal, "a")) == NULL) {
+		cli_warn_errno(r->personal, "cannot add to the word list");
+		return -1;
+	}
+	fprintf(fp, "%s\n", word);
+	if (fclose(fp) != 0) {
+		cli_warn_errno(r->personal, "cannot add to the word list");
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ lint, JSON */
+
+static int
+on_hit(const tt_typo_hit *h, void *arg)
+{
+	struct run *r = arg;
+	size_t i;
+
+	r->found++;
+	if (r->mode == MODE_JSON) {
+		tt_json j;
+
+		tt_json_init(&j, &r->out);
+		tt_json_object(&j);
+		tt_json_key(&j, "file");
+		tt_json_cstr(&j, cli_name(r->name));
+		tt_json_key(&j, "line");
+		tt_json_int(&j, (long long)h->line);
+		tt_json_key(&j, "column");
+		tt_json_int(&j, (long long)h->col);
+		tt_json_key(&j, "offset");
+		tt_json_int(&j, (long long)h->start);
+		tt_json_key(&j, "word");
+		tt_json_str(&j, r->text.data + h->start, h->end - h->start);
+		tt_json_key(&j, "suggestions");
+		tt_json_array(&j);
+		for (i = 0; i < h->nsugg; i++)
+			tt_json_cstr(&j, h->sugg[i]);
+		tt_json_end(&j);
+		tt_json_key(&j, "confidence");
+		tt_json_double(&j, (double)(long)(h->confidence * 1000) / 1000);
+		tt_json_key(&j, "fix");
+		tt_json_bool(&j, h->fix);
+		tt_json_end(&j);
+		tt_json_line(&j);
+		return 0;
+	}
+	if (r->mode == MODE_FIX || r->mode == MODE_INPLACE) {
+		if (!h->fix)
+			return 0;
+		tt_buf_append(&r->out, r->text.data + r->last,
+		    h->start - r->last);
+		tt_buf_puts(&r->out, h->sugg[0]);
+		r->last = h->end;
+		return 0;
+	}
+	tt_buf_printf(&r->out, "%s:%zu:%zu: %.*s ->", cli_name(r->name),
+	    h->line, h->col, (int)(h->end - h->start),
+	    r->text.data + h->start);
+	for (i = 0; i < h->nsugg; i++)
+		tt_buf_printf(&r->out, "%s %s", i ? "," : "", h->sugg[i]);
+	if (h->nsugg == 0)
+		tt_buf_puts(&r->out, " ?");
+	tt_buf_putc(&r->out, '\n');
+	return 0;
+}
+
+static int
+read_text(struct run *r, FILE *fp, const char *name)
+{
+	tt_err e;
+	int rep;
+
+	tt_buf_reset(&r->in);
+	tt_buf_reset(&r->text);
+	if (tt_io_read_all(fp, r->max, &r->in, &e) != TT_OK) {
+		if (e.code == TT_ELIMIT)
+			cli_warn(name, "larger than --max-size (%zu bytes)",
+			    r->max);
+		else
+			cli_warn_tt(name, &e);
+		return -1;
+	}
+	if ((rep = tt_encoding_to_utf8(r->in.data ? r->in.data : "",
+	    r->in.len, 0, r->enc, &r->text, NULL, &e)) < 0) {
+		cli_warn_tt(name, &e);
+		return -1;
+	}
+	if (r->text.len > 0 && memchr(r->text.data, '\0', r->text.len)) {
+		cli_warn(name, "binary input (NUL bytes), not text");
+		return -1;
+	}
+	if (rep > 0 && r->mode != MODE_FIX && r->mode != MODE_INPLACE)
+		cli_warn(name, "%d invalid byte%s replaced by U+FFFD", rep,
+		    rep == 1 ? "" : "s");
+	return 0;
+}
+
+static int
+one(FILE *fp, const char *name, void *arg)
+{
+	struct run *r = arg;
+	tt_err e;
+
+	r->name = name;
+	r->last = 0;
+	tt_buf_reset(&r->out);
+	if (r->mode == MODE_INPLACE && strcmp(name, "-") == 0) {
+		cli_warn(NULL, "-i needs files, not standard input");
+		return EXIT_TROUBLE;
+	}
+	if (read_text(r, fp, name) != 0) {
+		if (r->mode == MODE_FIX && r->in.len > 0)	/* keep the bytes */
+			fwrite(r->in.data, 1, r->in.len, stdout);
+		return EXIT_TROUBLE;
+	}
+	if (r->mode == MODE_FIX || r->mode == MODE_INPLACE) {
+		/* Only decoded text can be fixed: input that was not UTF-8
+		 * goes out as UTF-8. */
+	}
+	if (tt_typo_check(r->t, r->text.data ? r->text.data : "",
+	    r->text.len, 0, on_hit, r, &e) < 0) {
+		cli_warn_tt(name, &e);
+		return EXIT_TROUBLE;
+	}
+	if (r->mode == MODE_FIX || r->mode == MODE_INPLACE)
+		tt_buf_append(&r->out, r->text.data + r->last,
+		    r->text.len - r->last);
+	if (r->mode == MODE_INPLACE) {
+		if (r->last == 0)
+			return 0;	/* nothing fixed: the file stays */
+		if (tt_io_write_atomic(name, r->out.data, r->out.len, &e) !=
+		    TT_OK) {
+			cli_warn_tt(name, &e);
+			return EXIT_TROUBLE;
+		}
+		return 0;
+	}
+	if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len, stdout) !=
+	    r->out.len)
+		return EXIT_TROUBLE;
+	return 0;
+}
+
+/* ------------------------------------------------------------ ispell -a */
+
+struct pipe {
+	struct run	*r;
+	const char	*line;
+	int		 terse;
+	size_t		 base;		/* 1 when the line came with '^' */
+};
+
+static int
+on_pipe_hit(const tt_typo_hit *h, void *arg)
+{
+	struct pipe *p = arg;
+	size_t i, off = p->base + tt_utf8_count(p->line, h->start);
+
+	if (h->ok) {
+		if (!p->terse)
+			puts("*");
+		return 0;
+	}
+	if (h->nsugg == 0) {
+		printf("# %.*s %zu\n", (int)(h->end - h->start),
+		    p->line + h->start, off);
+		return 0;
+	}
+	printf("& %.*s %zu %zu:", (int)(h->end - h->start),
+	    p->line + h->start, h->nsugg, off);
+	for (i = 0; i < h->nsugg; i++)
+		printf("%s %s", i ? "," : "", h->sugg[i]);
+	putchar('\n');
+	return 0;
+}
+
+/*
+ * The ispell pipe protocol as aspell and hunspell speak it: a banner;
+ * then per input line, "*" for each correct word (not in terse mode),
+ * "& word count offset: s1, s2" or "# word offset" for each wrong one,
+ * and a blank line.  "^text" checks text; "*word" adds word to the
+ * personal list, "@word" accepts it for the session, "#" saves the list,
+ * "!" and "%" turn terse mode on and off; "+", "-" and "~" are accepted
+ * and ignored.  Offsets count characters from the start of the line as
+ * it came, '^' included, as ispell's do.
+ */
+static int
+pipe_mode(struct run *r)
+{
+	tt_lines *ls = tt_lines_new(stdin, 1 << 20);
+	tt_str line;
+	tt_err e;
+	struct pipe p = { r, NULL, 0, 0 };
+	int more, rc;
+	tt_buf pending = { 0 };
+
+	if (ls == NULL) {
+		cli_warn(NULL, "out of memory");
+		return EXIT_TROUBLE;
+	}
+	printf("@(#) International Ispell Version 3.1.20 "
+	    "(but really tt-typo %s)\n", TT_VERSION);
+	fflush(stdout);
+	while ((rc = tt_lines_next(ls, &line, &more, &e)) > 0) {
+		const char *s = line.p;
+		size_t n = line.len;
+
+		while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+			n--;
+		if (n > 0 && s[0] != '^') {
+			switch (s[0]) {
+			case '!':
+				p.terse = 1;
+				continue;
+			case '%':
+				p.terse = 0;
+				continue;
+			case '*':
+			case '&':
+				if (n > 1) {
+					tt_typo_accept(r->t, s + 1, n - 1);
+					tt_buf_append(&pending, s + 1, n - 1);
+					tt_buf_putc(&pending, '\n');
+				}
+				continue;
+			case '@':
+				if (n > 1)
+					tt_typo_accept(r->t, s + 1, n - 1);
+				continue;
+			case '#':
+				if (pending.len > 0 && r->personal != NULL) {
+					FILE *fp = fopen(r->personal, "a");
+
+					if (fp != NULL) {
+						fwrite(pending.data, 1,
+						    pending.len, fp);
+						fclose(fp);
+					}
+					pending.len = 0;
+				}
+				continue;
+			case '+': case '-': case '~':
+				continue;
+			}
+		}
+		p.base = 0;
+		if (n > 0 && s[0] == '^')
+			s++, n--, p.base = 1;
+		tt_buf_reset(&r->text);
+		tt_buf_append(&r->text, s, n);
+		tt_buf_putc(&r->text, '\0');
+		p.line = r->text.data;
+		tt_typo_check(r->t, p.line, n, TT_TYPO_LINE |
+		    (p.terse ? 0 : TT_TYPO_ALL), on_pipe_hit, &p, NULL);
+		putchar('\n');
+		if (fflush(stdout) != 0)
+			break;
+	}
+	tt_buf_free(&pending);
+	tt_lines_free(ls);
+	if (rc < 0) {
+		cli_warn_tt(NULL, &e);
+		return EXIT_TROUBLE;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run r = { 0 };
+	tt_typo_opts o = { 0 };
+	const char *popt = NULL, *add = NULL;
+	tt_err e;
+	int ch, rc, rv, modes = 0;
+	char *end;
+
+	cli_init("tt-typo");
+	r.max = 64u << 20;
+	opterr = 0;
+	/* -m, -B, -C, -S, -d, -T, -w: what editors pass to ispell. */
+	while ((ch = getopt_long(argc, argv, ":aBCd:e:hilmp:qST:Vw:",
+	    longopts, NULL)) != -1)
+		switch (ch) {
+		case 'a':
+			r.mode = MODE_PIPE;
+			modes++;
+			break;
+		case 'A':
+			add = optarg;
+			break;
+		case 'B': case 'C': case 'm': case 'S': case 'T': case 'w':
+		case 'l':
+			break;
+		case 'd':
+			if (strncmp(optarg, "en_GB", 5) == 0 ||
+			    strcmp(optarg, "british") == 0)
+				o.lang = TT_TYPO_GB;
+			break;
+		case 'e':
+			if (strcasecmp(optarg, "utf-8") != 0 &&
+			    strcasecmp(optarg, "utf8") != 0)
+				r.enc = optarg;
+			break;
+		case 'F':
+			r.mode = MODE_FIX;
+			modes++;
+			break;
+		case 'i':
+			r.mode = MODE_INPLACE;
+			modes++;
+			break;
+		case 'j':
+			r.mode = MODE_JSON;
+			modes++;
+			break;
+		case 'L':
+			if (strcmp(optarg, "en_US") == 0 || strcmp(optarg,
+			    "en") == 0)
+				o.lang = TT_TYPO_US;
+			else if (strcmp(optarg, "en_GB") == 0)
+				o.lang = TT_TYPO_GB;
+			else {
+				cli_warn(NULL, "--lang: en_US or en_GB, not %s",
+				    optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'M':
+			r.max = (size_t)strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' || r.max == 0) {
+				cli_warn(NULL, "--max-size: not a size: %s",
+				    optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'p':
+			popt = optarg;
+			break;
+		default:
+			if ((rc = cli_common_option(ch, argv, USAGE)) !=
+			    CLI_GO_ON)
+				return rc;
+			break;
+		}
+	if (modes > 1) {
+		cli_warn(NULL, "-a, --json, --fix and -i cannot be combined");
+		return cli_usage(USAGE);
+	}
+	argv += optind;
+	tt_init();
+	r.personal = personal_path(popt);
+	if (add != NULL) {
+		rv = add_personal(&r, add) == 0 ? 0 : EXIT_TROUBLE;
+		free(r.personal);
+		return rv;
+	}
+	if ((r.t = tt_typo_new(&o, &e)) == NULL) {
+		cli_warn_tt(NULL, &e);
+		return EXIT_TROUBLE;
+	}
+	if (load_personal(&r, popt != NULL) != 0) {
+		tt_typo_free(r.t);
+		free(r.personal);
+		return EXIT_TROUBLE;
+	}
+	if (r.mode == MODE_PIPE)
+		rv = pipe_mode(&r);
+	else {
+		rv = cli_each_file(argv, one, &r);
+		if (rv == 0 && r.found > 0 && (r.mode == MODE_LINT ||
+		    r.mode == MODE_JSON))
+			rv = EXIT_FINDINGS;
+	}
+	tt_typo_free(r.t);
+	tt_buf_free(&r.in);
+	tt_buf_free(&r.text);
+	tt_buf_free(&r.out);
+	free(r.personal);
+	return cli_finish(rv);
+}

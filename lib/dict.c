@@ -1,0 +1,106 @@
+/*
+ * dict.c: the dictionary scripts/dictgen.c built from SCOWL at build time,
+ * embedded in the program with the assembler's .incbin (no file to find
+ * at run time; the kernel maps in only the pages a run touches).
+ */
+#include <string.h>
+
+#include "tt_int.h"
+#include "dict.h"
+
+#ifndef TT_DICT_BIN
+#error "TT_DICT_BIN: the path of the dictionary built by scripts/dictgen"
+#endif
+
+__asm__(
+	"	.section .rodata\n"
+	"	.balign 16\n"
+	"tt_dict_data_:\n"
+	"	.incbin \"" TT_DICT_BIN "\"\n"
+	"tt_dict_data_end_:\n"
+	"	.previous\n");
+extern const unsigned char tt_dict_data_[] __asm__("tt_dict_data_");
+extern const unsigned char tt_dict_data_end_[] __asm__("tt_dict_data_end_");
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+int
+tt_dict_open(tt_dictv *v)
+{
+	const unsigned char *p = tt_dict_data_;
+	size_t size = (size_t)(tt_dict_data_end_ - tt_dict_data_);
+	uint32_t blob, bits, ndels;
+
+	if (size < 20 || get32(p) != TT_DICT_MAGIC)
+		return -1;
+	blob = get32(p + 8);
+	bits = get32(p + 12);
+	ndels = get32(p + 16);
+	blob = (blob + 3) & ~3u;
+	if (bits > 28 || 20 + (size_t)blob + ((size_t)4 << bits) +
+	    (size_t)ndels * 8 != size)
+		return -1;
+	v->blob = p + 20;
+	v->hash = (const uint32_t *)(const void *)(p + 20 + blob);
+	v->mask = (1u << bits) - 1;
+	v->keys = v->hash + (1u << bits);
+	v->offs = v->keys + ndels;
+	v->ndels = ndels;
+	return 0;
+}
+
+int
+tt_dict_info(const tt_dictv *v, const char *w, size_t n)
+{
+	uint32_t h = tt_dict_hash(w, n) & v->mask, e;
+
+	if (n == 0 || n >= TT_DICT_MAXWORD)
+		return -1;
+	while ((e = v->hash[h]) != 0) {
+		const char *s = (const char *)v->blob + e;	/* e = off + 1 */
+
+		if (strncmp(s, w, n) == 0 && s[n] == '\0')
+			return v->blob[e - 1];
+		h = (h + 1) & v->mask;
+	}
+	return -1;
+}
+
+const char *
+tt_dict_word(const tt_dictv *v, uint32_t off, unsigned *info)
+{
+	if (info != NULL)
+		*info = v->blob[off];
+	return (const char *)v->blob + off + 1;
+}
+
+void
+tt_dict_dels(const tt_dictv *v, uint32_t key, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t a = 0, b = v->ndels;
+
+	while (a < b) {
+		uint32_t m = a + (b - a) / 2;
+
+		if (v->keys[m] < key)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	b = v->ndels;
+	while (a < b) {
+		uint32_t m = a + (b - a) / 2;
+
+		if (v->keys[m] <= key)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*hi = a;
+}

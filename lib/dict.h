@@ -1,0 +1,84 @@
+/*
+ * dict.h: the English dictionary tt-typo embeds, shared by lib/dict.c,
+ * lib/suggest.c, lib/typo.c and the build-time generator
+ * scripts/dictgen.c.
+ *
+ * The file (little-endian) is:
+ *   u32 magic, u32 nwords, u32 blob bytes, u32 hash bits, u32 ndels
+ *   blob:   per word, sorted: u8 info, the word's UTF-8 bytes, NUL;
+ *           padded to 4 bytes
+ *   hash:   u32[1 << bits]: blob offset + 1 of a word (0: empty), open
+ *           addressing with linear probing on tt_dict_hash(word)
+ *   dels:   u32 keys[ndels], sorted, then u32 offs[ndels]: for each word of
+ *           level <= TT_DICT_SUGGEST_MAX, tt_dict_hash() of its lowercased
+ *           form and of each single-letter deletion of it, with the word's
+ *           blob offset
+ */
+#ifndef TT_DICT_H
+#define TT_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TT_DICT_MAGIC	0x31647474u	/* "ttd1" */
+#define TT_DICT_MAXWORD	64
+
+/* info byte */
+#define TT_DICT_LEVEL	0x0f	/* SCOWL level: 0 = 10 (common) ... 9 = 95 */
+#define TT_DICT_US	0x10	/* American spelling only */
+#define TT_DICT_GB	0x20	/* British spelling only */
+#define TT_DICT_CAP	0x40	/* written with a capital (a name) */
+#define TT_DICT_ABBR	0x80	/* an abbreviation */
+
+#define TT_DICT_SUGGEST_MAX	7	/* levels up to 70 are suggested */
+
+/* FNV-1a. */
+static inline uint32_t
+tt_dict_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+#endif /* TT_DICT_H */
+
+/* ------------------------------------------------ lib/dict.c: look-ups */
+
+typedef struct tt_dictv {
+	const unsigned char	*blob;
+	const uint32_t		*hash;
+	uint32_t		 mask;
+	const uint32_t		*keys, *offs;
+	uint32_t		 ndels;
+} tt_dictv;
+
+/* Point v at the embedded dictionary; -1 if it is damaged. */
+int		 tt_dict_open(tt_dictv *v);
+/* The info byte of w (exact bytes), or -1 if w is not a word. */
+int		 tt_dict_info(const tt_dictv *, const char *w, size_t n);
+/* The word at blob offset off, and its info. */
+const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
+/* The range [*lo, *hi) of dels with this key. */
+void		 tt_dict_dels(const tt_dictv *, uint32_t key, uint32_t *lo,
+		    uint32_t *hi);
+
+/* ------------------------------------------ lib/suggest.c: candidates */
+
+typedef struct tt_sugg {
+	uint32_t	 off;		/* the word in the dictionary */
+	double		 cost;		/* lower is likelier */
+} tt_sugg;
+
+enum { TT_LANG_US, TT_LANG_GB };
+
+/* Up to max candidates for the word w (UTF-8, any case), likeliest
+ * first; returns how many. */
+size_t		 tt_suggest(const tt_dictv *, const char *w, size_t n,
+		    int lang, tt_sugg *out, size_t max);
+/* The weighted edit distance tt_suggest() ranks by (lowercase input). */
+double		 tt_typo_distance(const char *a, size_t an, const char *b,
+		    size_t bn);

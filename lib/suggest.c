@@ -1,0 +1,273 @@
+/*
+ * suggest.c: correction candidates for a word the dictionary lacks.
+ *
+ * Candidates come from the dictionary's deletion index: a word within
+ * two edits of the misspelling shares a key with it once one letter is
+ * taken from each (a substitution, a transposition), or up to two from
+ * the misspelling and one from the word (insertions), or one from the word
+ * (an omission).  Each is ranked by an error model, a weighted
+ * Damerau-Levenshtein distance in which the mistakes people make cost
+ * less (a neighbouring key, a vowel for a vowel, a doubled or undoubled
+ * letter, two letters swapped) and the first letter costs more, plus the
+ * word's rarity (its SCOWL level) and, for a name or an abbreviation
+ * offered for a lowercase word, a little more.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt_int.h"
+#include "dict.h"
+
+#define MAXCAND		4096	/* distinct candidates looked at */
+#define MAXCOST		2.6
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int
+vowel(int c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	    c == 'y';
+}
+
+/* Neighbours on a QWERTY keyboard. */
+static int
+adjacent(int a, int b)
+{
+	static const char *const rows[] = {
+		"qwertyuiop", "asdfghjkl", "zxcvbnm"
+	};
+	int ra = -1, ca = 0, rb = -1, cb = 0, r;
+
+	for (r = 0; r < 3; r++) {
+		const char *p;
+
+		if ((p = strchr(rows[r], a)) != NULL && a != 0)
+			ra = r, ca = (int)(p - rows[r]);
+		if ((p = strchr(rows[r], b)) != NULL && b != 0)
+			rb = r, cb = (int)(p - rows[r]);
+	}
+	if (ra < 0 || rb < 0)
+		return 0;
+	return (ra == rb && (ca - cb == 1 || cb - ca == 1)) ||
+	    ((ra - rb == 1 || rb - ra == 1) && (ca == cb || ca - cb ==
+	    (ra > rb ? 1 : -1)));
+}
+
+static double
+sub_cost(int a, int b)
+{
+	if (a == b)
+		return 0;
+	if (vowel(a) && vowel(b))
+		return 0.6;
+	if (adjacent(a, b))
+		return 0.7;
+	/* sounds alike */
+	if ((a == 'c' && (b == 'k' || b == 's')) || (b == 'c' && (a == 'k' ||
+	    a == 's')) || (a == 's' && b == 'z') || (a == 'z' && b == 's'))
+		return 0.7;
+	return 1.0;
+}
+
+/* Inserting or dropping c next to p or q: a doubled letter is cheap. */
+static double
+indel_cost(int c, int p, int q)
+{
+	if (c == p || c == q)
+		return 0.45;
+	if (vowel(c))
+		return 0.8;
+	return 1.0;
+}
+
+double
+tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
+{
+	double d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1];
+	size_t i, j;
+
+	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
+		return 99;
+	d[0][0] = 0;
+	for (i = 1; i <= an; i++)
+		d[i][0] = d[i - 1][0] + indel_cost(lower(a[i - 1]),
+		    i > 1 ? lower(a[i - 2]) : 0, i < an ? lower(a[i]) : 0) +
+		    (i == 1 ? 0.4 : 0);
+	for (j = 1; j <= bn; j++)
+		d[0][j] = d[0][j - 1] + indel_cost(lower(b[j - 1]),
+		    j > 1 ? lower(b[j - 2]) : 0, j < bn ? lower(b[j]) : 0) +
+		    (j == 1 ? 0.4 : 0);
+	for (i = 1; i <= an; i++)
+		for (j = 1; j <= bn; j++) {
+			int x = lower(a[i - 1]), y = lower(b[j - 1]);
+			double first = i == 1 || j == 1 ? 0.4 : 0;
+			double v = d[i - 1][j - 1] + sub_cost(x, y) +
+			    (x != y ? first : 0), w;
+
+			/* a has a letter b lacks */
+			w = d[i - 1][j] + indel_cost(x, i > 1 ?
+			    lower(a[i - 2]) : 0, y) + first;
+			if (w < v)
+				v = w;
+			/* b has a letter a lacks */
+			w = d[i][j - 1] + indel_cost(y, j > 1 ?
+			    lower(b[j - 2]) : 0, x) + first;
+			if (w < v)
+				v = w;
+			if (i > 1 && j > 1 && x == lower(b[j - 2]) &&
+			    lower(a[i - 2]) == y && x != y &&
+			    (w = d[i - 2][j - 2] + 0.6) < v)
+				v = w;
+			d[i][j] = v;
+		}
+	return d[an][bn];
+}
+
+struct seen {
+	uint32_t	 v[MAXCAND * 2];	/* off + 1; 0: empty */
+	size_t		 n;
+};
+
+/* Add off to the set; 0 if it was there (or the set is full). */
+static int
+see(struct seen *s, uint32_t off)
+{
+	size_t h = (off * 2654435761u) & (MAXCAND * 2 - 1);
+
+	if (s->n >= MAXCAND)
+		return 0;
+	while (s->v[h] != 0) {
+		if (s->v[h] == off + 1)
+			return 0;
+		h = (h + 1) & (MAXCAND * 2 - 1);
+	}
+	s->v[h] = off + 1;
+	s->n++;
+	return 1;
+}
+
+struct ctx {
+	const tt_dictv	*v;
+	const char	*w;		/* lowercased */
+	size_t		 n;
+	int		 lang, cap;
+	tt_sugg		*out;
+	size_t		 max, nout;
+	struct seen	 seen;
+};
+
+static void
+consider(struct ctx *c, uint32_t off)
+{
+	unsigned info;
+	const char *cand = tt_dict_word(c->v, off, &info);
+	size_t cn = strlen(cand), k;
+	double cost;
+
+	if (!see(&c->seen, off))
+		return;
+	if (cn + 3 < c->n || cn > c->n + 3)
+		return;
+	cost = tt_typo_distance(c->w, c->n, cand, cn);
+	if (cost > MAXCOST)
+		return;
+	cost += 0.12 * (info & TT_DICT_LEVEL);
+	/* the other side of the Atlantic's spelling comes after */
+	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
+		cost += 1.0;
+	if ((info & TT_DICT_US) && c->lang == TT_LANG_GB)
+		cost += 1.0;
+	if ((info & TT_DICT_CAP) && !c->cap)
+		cost += 0.4;
+	if (info & TT_DICT_ABBR)
+		cost += 0.5;
+	/* keep the best max, sorted */
+	if (c->nout == c->max && cost >= c->out[c->max - 1].cost)
+		return;
+	k = c->nout < c->max ? c->nout++ : c->max - 1;
+	while (k > 0 && c->out[k - 1].cost > cost) {
+		c->out[k] = c->out[k - 1];
+		k--;
+	}
+	c->out[k].off = off;
+	c->out[k].cost = cost;
+}
+
+static void
+lookup(struct ctx *c, const char *key, size_t n)
+{
+	uint32_t lo, hi;
+
+	tt_dict_dels(c->v, tt_dict_hash(key, n), &lo, &hi);
+	for (; lo < hi; lo++)
+		consider(c, c->v->offs[lo]);
+}
+
+size_t
+tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
+    tt_sugg *out, size_t max)
+{
+	char low[TT_DICT_MAXWORD], key[TT_DICT_MAXWORD];
+	struct ctx *c;
+	size_t i, j;
+
+	if (n == 0 || n >= TT_DICT_MAXWORD || max == 0)
+		return 0;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)lower((unsigned char)w[i]);
+	c->v = v;
+	c->w = low;
+	c->n = n;
+	c->lang = lang;
+	c->cap = w[0] >= 'A' && w[0] <= 'Z';
+	c->out = out;
+	c->max = max;
+	lookup(c, low, n);
+	for (i = 0; i < n; i++) {
+		if ((low[i] & 0xc0) == 0x80)
+			continue;	/* inside a UTF-8 sequence */
+		if (i > 0 && low[i] == low[i - 1])
+			continue;
+		memcpy(key, low, i);
+		memcpy(key + i, low + i + 1, n - i - 1);
+		lookup(c, key, n - 1);
+	}
+	if (n >= 4)
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++) {
+				size_t m = 0, k;
+
+				if (j == i + 1 && i > 0 && low[i] == low[i - 1])
+					continue;
+				for (k = 0; k < n; k++)
+					if (k != i && k != j)
+						key[m++] = low[k];
+				lookup(c, key, m);
+			}
+	/* Two letters missing: the misspelling with one put back is the
+	 * word with one taken out. */
+	if (n + 1 < TT_DICT_MAXWORD)
+		for (i = 0; i <= n; i++) {
+			const char *a;
+
+			for (a = "abcdefghijklmnopqrstuvwxyz'"; *a != '\0';
+			    a++) {
+				if (i > 0 && low[i - 1] == *a)
+					continue;	/* the same insertion */
+				memcpy(key, low, i);
+				key[i] = *a;
+				memcpy(key + i + 1, low + i, n - i);
+				lookup(c, key, n + 1);
+			}
+		}
+	n = c->nout;
+	free(c);
+	return n;
+}

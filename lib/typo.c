@@ -1,0 +1,718 @@
+/*
+ * typo.c: which words of a text to check, whether the dictionary knows
+ * them, and what a finding is worth.
+ *
+ * The text is read line by line and cut at white space into chunks; a
+ * chunk that is a URL, an e-mail address, a path, a handle, a tag or code
+ * is skipped whole.  Inside a chunk, words are runs of letters joined by
+ * inner apostrophes and hyphens.  A word is known when the dictionary (or
+ * the personal list) has it as written, with its first letter lowered,
+ * without a possessive 's, or, for a compound, part by part.
+ *
+ * Names: in a whole document, a first pass collects the capitalized
+ * words the dictionary lacks that stand inside a sentence; those are
+ * names wherever they appear, and so is any other unknown capitalized
+ * word inside a sentence.  Only a sentence's first word and the words of
+ * a title-case headline carry no capitalization evidence, and are
+ * checked as any word.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt_int.h"
+#include "dict.h"
+
+#define MAXSUGG		10
+
+struct set {			/* a set of strings, open addressing */
+	char		**v;
+	size_t		 n, cap;
+};
+
+struct tt_typo {
+	tt_dictv	 d;
+	tt_typo_opts	 o;
+	struct set	 personal;
+	struct set	 names;		/* unknown capitalized, mid-sentence */
+	struct set	 seen;		/* unknown words seen once */
+	struct set	 again;		/* unknown words seen twice or more */
+	char		 sbuf[MAXSUGG][TT_DICT_MAXWORD + 8];
+	const char	*sp[MAXSUGG];
+};
+
+static int
+set_find(const struct set *s, const char *w, size_t n, size_t *slot)
+{
+	size_t h;
+
+	if (s->cap == 0)
+		return 0;
+	h = tt_dict_hash(w, n) & (s->cap - 1);
+	while (s->v[h] != NULL) {
+		if (strncmp(s->v[h], w, n) == 0 && s->v[h][n] == '\0') {
+			*slot = h;
+			return 1;
+		}
+		h = (h + 1) & (s->cap - 1);
+	}
+	*slot = h;
+	return 0;
+}
+
+static int
+set_add(struct set *s, const char *w, size_t n)
+{
+	size_t slot, i;
+	char *p;
+
+	if (set_find(s, w, n, &slot))
+		return 0;
+	if ((s->n + 1) * 2 > s->cap) {
+		struct set g = { 0 };
+
+		g.cap = s->cap ? s->cap * 2 : 64;
+		if ((g.v = calloc(g.cap, sizeof(*g.v))) == NULL)
+			return TT_ENOMEM;
+		for (i = 0; i < s->cap; i++)
+			if (s->v[i] != NULL) {
+				set_find(&g, s->v[i], strlen(s->v[i]), &slot);
+				g.v[slot] = s->v[i];
+				g.n++;
+			}
+		free(s->v);
+		*s = g;
+		set_find(s, w, n, &slot);
+	}
+	if ((p = malloc(n + 1)) == NULL)
+		return TT_ENOMEM;
+	memcpy(p, w, n);
+	p[n] = '\0';
+	s->v[slot] = p;
+	s->n++;
+	return 1;
+}
+
+static void
+set_free(struct set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cap; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+static void
+set_clear(struct set *s)
+{
+	set_free(s);
+}
+
+tt_typo *
+tt_typo_new(const tt_typo_opts *o, tt_err *e)
+{
+	tt_typo *t = calloc(1, sizeof(*t));
+
+	if (t == NULL) {
+		tt_seterr(e, TT_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (o != NULL)
+		t->o = *o;
+	if (t->o.max_sugg == 0 || t->o.max_sugg > MAXSUGG)
+		t->o.max_sugg = t->o.max_sugg == 0 ? 5 : MAXSUGG;
+	if (tt_dict_open(&t->d) != 0) {
+		free(t);
+		tt_seterr(e, TT_EPARSE, "the embedded dictionary is damaged");
+		return NULL;
+	}
+	return t;
+}
+
+void
+tt_typo_free(tt_typo *t)
+{
+	if (t == NULL)
+		return;
+	set_free(&t->personal);
+	set_free(&t->names);
+	set_free(&t->seen);
+	set_free(&t->again);
+	free(t);
+}
+
+int
+tt_typo_accept(tt_typo *t, const char *w, size_t n)
+{
+	int r;
+
+	if (n == 0 || n >= TT_DICT_MAXWORD)
+		return TT_EINVAL;
+	r = set_add(&t->personal, w, n);
+	return r < 0 ? r : TT_OK;
+}
+
+/* ------------------------------------------------------------ lookup */
+
+static int
+is_upper_ascii(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* The dictionary or the personal list has w exactly. */
+static int
+has(tt_typo *t, const char *w, size_t n)
+{
+	size_t slot;
+
+	return tt_dict_info(&t->d, w, n) >= 0 ||
+	    set_find(&t->personal, w, n, &slot);
+}
+
+/* Known as written, with its first letter lowered, or without 's. */
+static int
+known1(tt_typo *t, const char *w, size_t n)
+{
+	char buf[TT_DICT_MAXWORD];
+	int32_t cp;
+	size_t k;
+
+	if (n == 0)
+		return 1;
+	if (n >= TT_DICT_MAXWORD)
+		return 1;	/* nothing to say about it */
+	if (has(t, w, n))
+		return 1;
+	memcpy(buf, w, n);
+	k = tt_utf8_decode(buf, n, &cp);
+	if (tt_unicode_is_upper(cp)) {
+		char enc[4];
+		size_t m = tt_utf8_encode(tt_unicode_tolower(cp), enc);
+
+		if (m == k) {
+			memcpy(buf, enc, m);
+			if (has(t, buf, n))
+				return 1;
+		}
+	}
+	/* possessives: "West's", "students'" */
+	if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+		return known1(t, w, n - 2);
+	if (n > 1 && w[n - 1] == '\'')
+		return known1(t, w, n - 1);
+	return 0;
+}
+
+/* w with typographic apostrophes as ASCII ones, in buf. */
+static size_t
+ascii_apostrophes(const char *w, size_t n, char *buf, size_t cap)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n && m + 1 < cap; i++) {
+		if (i + 2 < n && (unsigned char)w[i] == 0xe2 &&
+		    (unsigned char)w[i + 1] == 0x80 &&
+		    ((unsigned char)w[i + 2] == 0x99 ||
+		    (unsigned char)w[i + 2] == 0x98)) {
+			buf[m++] = '\'';
+			i += 2;
+		} else
+			buf[m++] = w[i];
+	}
+	return m;
+}
+
+static int
+known(tt_typo *t, const char *w, size_t n)
+{
+	char buf[TT_DICT_MAXWORD * 2] = "";
+	size_t m, i, from = 0;
+
+	if (n >= TT_DICT_MAXWORD)
+		return 1;
+	m = ascii_apostrophes(w, n, buf, sizeof(buf));
+	if (known1(t, buf, m))
+		return 1;
+	if (memchr(buf, '-', m) == NULL)
+		return 0;
+	/* a compound: every part */
+	for (i = 0; i <= m; i++)
+		if (i == m || buf[i] == '-') {
+			if (i > from && !known1(t, buf + from, i - from))
+				return 0;
+			from = i + 1;
+		}
+	return 1;
+}
+
+int
+tt_typo_known(tt_typo *t, const char *w, size_t n)
+{
+	return known(t, w, n);
+}
+
+/* ------------------------------------------------------------ suggest */
+
+/* The suggestion in the case of the word: "Sespite" -> "Despite". */
+static void
+put_case(char *dst, size_t cap, const char *sugg, const char *word)
+{
+	int32_t cp;
+	size_t k;
+
+	snprintf(dst, cap, "%s", sugg);
+	k = tt_utf8_decode(word, strlen(word), &cp);
+	(void)k;
+	if (tt_unicode_is_upper(cp) && dst[0] >= 'a' && dst[0] <= 'z')
+		dst[0] = (char)(dst[0] - 32);
+}
+
+static size_t
+suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
+    int *level)
+{
+	tt_sugg s[MAXSUGG + 4];
+	char word[TT_DICT_MAXWORD * 2], low[TT_DICT_MAXWORD * 2];
+	size_t k, i, m, out = 0;
+
+	*c1 = *c2 = 99;
+	*level = 9;
+	m = ascii_apostrophes(w, n, word, sizeof(word) - 1);
+	word[m] = '\0';
+	k = tt_suggest(&t->d, word, m, t->o.lang == TT_TYPO_GB ? TT_LANG_GB :
+	    TT_LANG_US, s, t->o.max_sugg + 4);
+	for (i = 0; i < k && out < t->o.max_sugg; i++) {
+		unsigned info;
+		const char *cand = tt_dict_word(&t->d, s[i].off, &info);
+		size_t j;
+		int dup = 0;
+
+		put_case(t->sbuf[out], sizeof(t->sbuf[out]), cand, word);
+		/* two dictionary forms can give one suggestion */
+		for (j = 0; j < out; j++)
+			if (strcmp(t->sbuf[j], t->sbuf[out]) == 0)
+				dup = 1;
+		snprintf(low, sizeof(low), "%s", t->sbuf[out]);
+		if (dup || strcmp(low, word) == 0)
+			continue;
+		if (out == 0) {
+			*c1 = s[i].cost;
+			*level = (int)(info & TT_DICT_LEVEL);
+		} else if (out == 1)
+			*c2 = s[i].cost;
+		t->sp[out] = t->sbuf[out];
+		out++;
+	}
+	return out;
+}
+
+size_t
+tt_typo_suggest(tt_typo *t, const char *w, size_t n,
+    const char *const **sugg)
+{
+	double c1, c2;
+	int level;
+	size_t k = suggest(t, w, n, &c1, &c2, &level);
+
+	*sugg = t->sp;
+	return k;
+}
+
+/* ------------------------------------------------------------ scanning */
+
+struct scan {
+	tt_typo		*t;
+	const char	*s;
+	size_t		 len;
+	int		 pass;		/* 1: collect names; 2: report */
+	int		 flags;
+	tt_typo_cb	*cb;
+	void		*arg;
+	size_t		 hits;
+	int		 stop, err;
+	/* position */
+	size_t		 line, linestart;
+	int		 initial;	/* the next word opens a sentence */
+	int		 title;		/* this line is a title-case headline */
+	int		 code;		/* inside a `code span` */
+};
+
+static int
+is_space_byte(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A title-case line: most of its longer words capitalized, no final stop. */
+static int
+title_line(const char *s, size_t n)
+{
+	size_t i = 0, words = 0, caps = 0;
+
+	while (n > 0 && is_space_byte((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n > 160 || s[n - 1] == '.' || s[n - 1] == ',' ||
+	    s[n - 1] == ';')
+		return 0;
+	/* a sentence inside, or a list of names: not a headline */
+	for (i = 0; i + 1 < n; i++)
+		if ((s[i] == '.' || s[i] == ',' || s[i] == '(') &&
+		    s[i + 1] == ' ')
+			return 0;
+	i = 0;
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && !is_space_byte((unsigned char)s[j]))
+			j++;
+		if (j - i >= 4 && tt_isascii_alpha((unsigned char)s[i])) {
+			words++;
+			caps += is_upper_ascii((unsigned char)s[i]);
+		}
+		while (j < n && is_space_byte((unsigned char)s[j]))
+			j++;
+		i = j;
+	}
+	return words >= 2 && caps * 10 >= words * 7;
+}
+
+/* A chunk that is not prose: URL, e-mail, path, handle, tag, code. */
+static int
+not_prose(const char *c, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	if (c[0] == '#' || c[0] == '@' || c[0] == '$' || c[0] == '~' ||
+	    c[0] == '<' || c[0] == '{')
+		return 1;
+	if (n > 4 && strncasecmp(c, "www.", 4) == 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		switch (c[i]) {
+		case '/': case '\\': case '@': case '_': case '=': case '<':
+		case '>': case '{': case '}': case '|': case '*': case '^':
+			return 1;
+		case ':':
+			if (i + 1 < n && c[i + 1] == '/')
+				return 1;
+			break;
+		case '.':	/* file.txt, example.com: a dot inside */
+			if (i > 0 && i + 1 < n &&
+			    tt_isascii_alpha((unsigned char)c[i - 1]) &&
+			    tt_isascii_alpha((unsigned char)c[i + 1]) &&
+			    !(i >= 2 && c[i - 2] == '.') &&
+			    !(i + 2 < n && c[i + 2] == '.') &&
+			    !(i == 1 || (i + 2 == n)))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+is_letter_at(const char *s, size_t n, size_t i, size_t *k)
+{
+	int32_t cp;
+
+	*k = tt_utf8_decode(s + i, n - i, &cp);
+	return tt_unicode_is_letter(cp) ||
+	    tt_unicode_category(cp) == TT_UCAT_MARK;
+}
+
+static int
+is_digit_at(const char *s, size_t i)
+{
+	return tt_isascii_digit((unsigned char)s[i]);
+}
+
+/* An apostrophe (' or U+2019) at i: its length, else 0. */
+static size_t
+apostrophe(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '\'')
+		return 1;
+	if (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* Skip words that are not prose: acronyms, CamelCase. */
+static int
+skip_word(const char *w, size_t n)
+{
+	size_t i, k, letters = 0, upper = 0;
+	int prev_lower = 0, camel = 0;
+
+	for (i = 0; i < n; i += k) {
+		int32_t cp;
+
+		k = tt_utf8_decode(w + i, n - i, &cp);
+		if (!tt_unicode_is_letter(cp)) {
+			prev_lower = 0;
+			continue;
+		}
+		letters++;
+		if (tt_unicode_is_upper(cp)) {
+			upper++;
+			if (prev_lower)
+				camel = 1;
+			prev_lower = 0;
+		} else
+			prev_lower = 1;
+	}
+	return letters < 2 || (upper == letters) || camel;
+}
+
+static void
+report(struct scan *sc, size_t start, size_t end)
+{
+	tt_typo *t = sc->t;
+	const char *w = sc->s + start;
+	size_t n = end - start, slot;
+	double c1, c2, conf;
+	int level, cap, fix;
+	tt_typo_hit h;
+	int32_t cp;
+
+	tt_utf8_decode(w, n, &cp);
+	cap = tt_unicode_is_upper(cp);
+	if (sc->pass == 1) {
+		/* evidence: a name inside a sentence; words seen twice */
+		if (cap && !sc->initial && !sc->title)
+			set_add(&t->names, w, n);
+		if (set_add(&t->seen, w, n) == 0)
+			set_add(&t->again, w, n);
+		return;
+	}
+	if (cap && !sc->initial && !sc->title)
+		return;		/* a name */
+	if (cap && set_find(&t->names, w, n, &slot))
+		return;		/* a name, as the text uses it elsewhere */
+	memset(&h, 0, sizeof(h));
+	h.start = start;
+	h.end = end;
+	h.line = sc->line;
+	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
+	h.nsugg = suggest(t, w, n, &c1, &c2, &level);
+	h.sugg = t->sp;
+	conf = 0;
+	if (h.nsugg > 0) {
+		double margin = c2 - c1;
+
+		if (margin > 1)
+			margin = 1;
+		conf = 1.0 - 0.35 * c1 + 0.4 * margin - 0.2;
+		if (conf < 0)
+			conf = 0;
+		if (conf > 1)
+			conf = 1;
+	}
+	h.confidence = conf;
+	fix = h.nsugg > 0 && n >= 4 && c1 <= 1.3 && c2 - c1 >= 0.25 &&
+	    level <= TT_DICT_SUGGEST_MAX;
+	/* A word the text has twice is more likely meant. */
+	if (!(sc->flags & TT_TYPO_LINE) && set_find(&t->again, w, n, &slot))
+		fix = 0;
+	h.fix = fix;
+	sc->hits++;
+	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
+		sc->stop = 1;
+}
+
+/* A compound the dictionary lacks: its wrong parts, one by one. */
+static void
+report_parts(struct scan *sc, size_t start, size_t end)
+{
+	const char *s = sc->s;
+	size_t i, from = start;
+
+	if (memchr(s + start, '-', end - start) == NULL) {
+		report(sc, start, end);
+		return;
+	}
+	for (i = start; i <= end && !sc->stop; i++)
+		if (i == end || s[i] == '-') {
+			if (i > from && !skip_word(s + from, i - from) &&
+			    !known(sc->t, s + from, i - from))
+				report(sc, from, i);
+			from = i + 1;
+		}
+}
+
+static void
+ok_word(struct scan *sc, size_t start, size_t end)
+{
+	tt_typo_hit h;
+
+	memset(&h, 0, sizeof(h));
+	h.start = start;
+	h.end = end;
+	h.line = sc->line;
+	h.ok = 1;
+	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
+		sc->stop = 1;
+}
+
+/* The words of chunk [from, to). */
+static void
+words(struct scan *sc, size_t from, size_t to)
+{
+	const char *s = sc->s;
+	size_t i = from, k;
+
+	while (i < to && !sc->stop) {
+		size_t start, end, a;
+		int digits = 0;
+
+		if (!is_letter_at(s, to, i, &k)) {
+			i += k ? k : 1;
+			continue;
+		}
+		start = i;
+		if (start > from && is_digit_at(s, start - 1))
+			digits = 1;
+		for (;;) {
+			while (i < to && is_letter_at(s, to, i, &k))
+				i += k;
+			end = i;
+			/* inner apostrophe or hyphen with a letter after */
+			if (i < to && (a = apostrophe(s, to, i)) > 0 &&
+			    i + a < to && is_letter_at(s, to, i + a, &k)) {
+				i += a;
+				continue;
+			}
+			if (i < to && s[i] == '-' && i + 1 < to &&
+			    is_letter_at(s, to, i + 1, &k)) {
+				i++;
+				continue;
+			}
+			break;
+		}
+		if (i < to && is_digit_at(s, i))
+			digits = 1;
+		/* a trailing possessive apostrophe: "students'" */
+		if (!digits && !skip_word(s + start, end - start) &&
+		    !known(sc->t, s + start, end - start))
+			report_parts(sc, start, end);
+		else if ((sc->flags & TT_TYPO_ALL) && sc->pass == 2)
+			ok_word(sc, start, end);
+		sc->initial = 0;
+		while (i < to && is_digit_at(s, i))
+			i++;
+	}
+}
+
+/* Does the chunk end a sentence? */
+static int
+ends_sentence(const char *c, size_t n)
+{
+	static const char *const abbrev[] = {
+		"Capt.", "Col.", "Dr.", "Gen.", "Gov.", "Jr.", "Lt.", "Mr.",
+		"Mrs.", "Ms.", "Prof.", "Rep.", "Rev.", "Sen.", "Sgt.", "Sr.",
+		"St.", "e.g.", "etc.", "i.e.", "vs."
+	};
+	size_t i;
+
+	for (i = 0; i < TT_NELEM(abbrev); i++)
+		if (strlen(abbrev[i]) == n && memcmp(abbrev[i], c, n) == 0)
+			return 0;
+	while (n > 0 && (c[n - 1] == '"' || c[n - 1] == '\'' ||
+	    c[n - 1] == ')' || c[n - 1] == ']' ||
+	    ((unsigned char)c[n - 1] == 0x9d && n >= 3) ||
+	    ((unsigned char)c[n - 1] == 0x99 && n >= 3)))
+		n -= (unsigned char)c[n - 1] >= 0x80 ? 3 : 1;
+	return n > 0 && (c[n - 1] == '.' || c[n - 1] == '!' ||
+	    c[n - 1] == '?' || c[n - 1] == ':');
+}
+
+static void
+scan_text(struct scan *sc)
+{
+	const char *s = sc->s;
+	size_t i = 0, n = sc->len;
+	int prev_blank = 1, prev_end = 1;
+
+	sc->line = 1;
+	while (i < n && !sc->stop) {
+		size_t eol = i, j;
+
+		while (eol < n && s[eol] != '\n')
+			eol++;
+		sc->linestart = i;
+		sc->title = title_line(s + i, eol - i);
+		/* A line opens a sentence after a blank line, after a line
+		 * that ended one, and after a headline. */
+		sc->initial = prev_blank || prev_end;
+		j = i;
+		while (j < eol && !sc->stop) {
+			size_t c0, c1;
+
+			while (j < eol && is_space_byte((unsigned char)s[j]))
+				j++;
+			c0 = j;
+			while (j < eol && !is_space_byte((unsigned char)s[j]))
+				j++;
+			c1 = j;
+			if (c1 == c0)
+				break;
+			if (s[c0] == '`' || sc->code) {
+				/* code: to the chunk that closes it */
+				size_t q, ticks = 0;
+
+				for (q = c0; q < c1; q++)
+					ticks += s[q] == '`';
+				if (ticks % 2 == 1)
+					sc->code = !sc->code;
+				continue;
+			}
+			if (!not_prose(s + c0, c1 - c0))
+				words(sc, c0, c1);
+			sc->initial = ends_sentence(s + c0, c1 - c0);
+		}
+		{
+			size_t e = eol;
+
+			while (e > i && is_space_byte((unsigned char)s[e - 1]))
+				e--;
+			prev_blank = e == i;
+			prev_end = e > i && (ends_sentence(s + i, e - i) ||
+			    sc->title);
+		}
+		i = eol + 1;
+		sc->line++;
+	}
+}
+
+int
+tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
+    tt_typo_cb *cb, void *arg, tt_err *e)
+{
+	struct scan sc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.t = t;
+	sc.s = text;
+	sc.len = len;
+	sc.flags = flags;
+	sc.cb = cb;
+	sc.arg = arg;
+	if (!(flags & TT_TYPO_LINE)) {
+		set_clear(&t->names);
+		set_clear(&t->seen);
+		set_clear(&t->again);
+		sc.pass = 1;
+		scan_text(&sc);
+	}
+	sc.pass = 2;
+	sc.stop = 0;
+	sc.code = 0;
+	scan_text(&sc);
+	(void)e;
+	return sc.hits > (size_t)INT32_MAX ? INT32_MAX : (int)sc.hits;
+}
