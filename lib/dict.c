@@ -42,8 +42,8 @@ tt_dict_open(tt_dictv *v)
 	bits = get32(p + 12);
 	ndels = get32(p + 16);
 	blob = (blob + 3) & ~3u;
-	if (bits > 28 || 20 + (size_t)blob + ((size_t)4 << bits) +
-	    (size_t)ndels * 8 != size)
+	if (bits > 28 || 24 + (size_t)blob + ((size_t)4 << bits) +
+	    (size_t)ndels * 8 > size)
 		return -1;
 	v->blob = p + 20;
 	v->hash = (const uint32_t *)(const void *)(p + 20 + blob);
@@ -51,6 +51,12 @@ tt_dict_open(tt_dictv *v)
 	v->keys = v->hash + (1u << bits);
 	v->offs = v->keys + ndels;
 	v->ndels = ndels;
+	v->nskel = get32((const unsigned char *)(v->offs + ndels));
+	if (24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
+	    (size_t)v->nskel * 8 != size)
+		return -1;
+	v->skeys = v->offs + ndels + 1;
+	v->soffs = v->skeys + v->nskel;
 	return 0;
 }
 
@@ -80,24 +86,25 @@ tt_dict_word(const tt_dictv *v, uint32_t off, unsigned *info)
 }
 
 void
-tt_dict_dels(const tt_dictv *v, uint32_t key, uint32_t *lo, uint32_t *hi)
+tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
+    uint32_t *hi)
 {
-	uint32_t a = 0, b = v->ndels;
+	uint32_t a = 0, b = n;
 
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
 
-		if (v->keys[m] < key)
+		if (keys[m] < key)
 			a = m + 1;
 		else
 			b = m;
 	}
 	*lo = a;
-	b = v->ndels;
+	b = n;
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
 
-		if (v->keys[m] <= key)
+		if (keys[m] <= key)
 			a = m + 1;
 		else
 			b = m;

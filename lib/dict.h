@@ -13,6 +13,8 @@
  *           level <= TT_DICT_SUGGEST_MAX, tt_dict_hash() of its lowercased
  *           form and of each single-letter deletion of it, with the word's
  *           blob offset
+ *   skel:   u32 nskel, then u32 keys[nskel], sorted, and u32 offs[nskel]:
+ *           tt_dict_skeleton() hashes of the same words
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -44,6 +46,37 @@ tt_dict_hash(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * A word's consonant skeleton, for sounds-alike candidates: lowercase,
+ * the first letter kept, then vowels, y, h, w and apostrophes dropped,
+ * c/k/q as k, z as s, and runs of one letter as one.  "accomadate" and
+ * "accommodate" are both "akmdt".  Writes at most cap bytes; returns the
+ * length.
+ */
+static inline size_t
+tt_dict_skeleton(const char *w, size_t n, char *out, size_t cap)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n && m < cap; i++) {
+		int c = (unsigned char)w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c == 'c' || c == 'q')
+			c = 'k';
+		else if (c == 'z')
+			c = 's';
+		if (i > 0 && (c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
+		    c == 'u' || c == 'y' || c == 'h' || c == 'w' || c == '\''))
+			continue;
+		if (m > 0 && out[m - 1] == c)
+			continue;
+		out[m++] = (char)c;
+	}
+	return m;
+}
+
 #endif /* TT_DICT_H */
 
 /* ------------------------------------------------ lib/dict.c: look-ups */
@@ -54,6 +87,8 @@ typedef struct tt_dictv {
 	uint32_t		 mask;
 	const uint32_t		*keys, *offs;
 	uint32_t		 ndels;
+	const uint32_t		*skeys, *soffs;
+	uint32_t		 nskel;
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
@@ -62,9 +97,9 @@ int		 tt_dict_open(tt_dictv *v);
 int		 tt_dict_info(const tt_dictv *, const char *w, size_t n);
 /* The word at blob offset off, and its info. */
 const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
-/* The range [*lo, *hi) of dels with this key. */
-void		 tt_dict_dels(const tt_dictv *, uint32_t key, uint32_t *lo,
-		    uint32_t *hi);
+/* The range [*lo, *hi) of keys[0..n) equal to key. */
+void		 tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key,
+		    uint32_t *lo, uint32_t *hi);
 
 /* ------------------------------------------ lib/suggest.c: candidates */
 

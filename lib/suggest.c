@@ -20,6 +20,7 @@
 
 #define MAXCAND		4096	/* distinct candidates looked at */
 #define MAXCOST		2.6
+#define MAXCOST_SKEL	3.4
 
 static int
 lower(int c)
@@ -156,6 +157,7 @@ struct ctx {
 	const char	*w;		/* lowercased */
 	size_t		 n;
 	int		 lang, cap;
+	double		 maxcost;
 	tt_sugg		*out;
 	size_t		 max, nout;
 	struct seen	 seen;
@@ -174,7 +176,7 @@ consider(struct ctx *c, uint32_t off)
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
 	cost = tt_typo_distance(c->w, c->n, cand, cn);
-	if (cost > MAXCOST)
+	if (cost > c->maxcost)
 		return;
 	cost += 0.12 * (info & TT_DICT_LEVEL);
 	/* the other side of the Atlantic's spelling comes after */
@@ -203,7 +205,7 @@ lookup(struct ctx *c, const char *key, size_t n)
 {
 	uint32_t lo, hi;
 
-	tt_dict_dels(c->v, tt_dict_hash(key, n), &lo, &hi);
+	tt_dict_range(c->v->keys, c->v->ndels, tt_dict_hash(key, n), &lo, &hi);
 	for (; lo < hi; lo++)
 		consider(c, c->v->offs[lo]);
 }
@@ -229,6 +231,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
+	c->maxcost = MAXCOST;
 	lookup(c, low, n);
 	for (i = 0; i < n; i++) {
 		if ((low[i] & 0xc0) == 0x80)
@@ -251,6 +254,18 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 						key[m++] = low[k];
 				lookup(c, key, m);
 			}
+	/* Sounds alike: the same consonant skeleton, further away. */
+	{
+		uint32_t lo, hi;
+		size_t m = tt_dict_skeleton(low, n, key, sizeof(key));
+
+		c->maxcost = MAXCOST_SKEL;
+		tt_dict_range(c->v->skeys, c->v->nskel, tt_dict_hash(key, m),
+		    &lo, &hi);
+		for (; lo < hi && hi - lo < 2000; lo++)
+			consider(c, c->v->soffs[lo]);
+		c->maxcost = MAXCOST;
+	}
 	/* Two letters missing: the misspelling with one put back is the
 	 * word with one taken out. */
 	if (n + 1 < TT_DICT_MAXWORD)

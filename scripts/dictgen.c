@@ -167,8 +167,8 @@ main(int argc, char *argv[])
 		{ "hacker", 0 }, { "roman-numerals", 0 }
 	};
 	struct dirent *de;
-	struct del *dels = NULL;
-	size_t ndels = 0, capdels = 0, i, j, blob = 0;
+	struct del *dels = NULL, *skel = NULL;
+	size_t ndels = 0, capdels = 0, nskel = 0, capskel = 0, i, j, blob = 0;
 	FILE *out;
 	DIR *d;
 
@@ -248,6 +248,25 @@ main(int argc, char *argv[])
 		}
 	}
 	qsort(dels, ndels, sizeof(*dels), cmp_del);
+	/* Consonant skeletons of the same words. */
+	for (i = 0; i < nwords; i++) {
+		char sk[TT_DICT_MAXWORD];
+		size_t m;
+
+		if ((words[i].info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX)
+			continue;
+		if (nskel == capskel) {
+			capskel = capskel ? capskel * 2 : 1 << 18;
+			if ((skel = realloc(skel, capskel * sizeof(*skel))) ==
+			    NULL)
+				die("out of memory");
+		}
+		m = tt_dict_skeleton(words[i].w, strlen(words[i].w), sk,
+		    sizeof(sk));
+		skel[nskel].key = tt_dict_hash(sk, m);
+		skel[nskel++].off = words[i].off;
+	}
+	qsort(skel, nskel, sizeof(*skel), cmp_del);
 
 	if ((out = fopen(argv[2], "wb")) == NULL)
 		die("cannot write the output");
@@ -268,6 +287,11 @@ main(int argc, char *argv[])
 		put32(out, dels[i].key);
 	for (i = 0; i < ndels; i++)
 		put32(out, dels[i].off);
+	put32(out, (uint32_t)nskel);
+	for (i = 0; i < nskel; i++)
+		put32(out, skel[i].key);
+	for (i = 0; i < nskel; i++)
+		put32(out, skel[i].off);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;
