@@ -479,6 +479,8 @@ main(int argc, char *argv[])
 		free(r.personal);
 		return rv;
 	}
+	if (r.mode == MODE_PIPE)
+		o.max_sugg = 10;	/* editors show a menu */
 	if ((r.t = tt_typo_new(&o, &e)) == NULL) {
 		cli_warn_tt(NULL, &e);
 		return EXIT_TROUBLE;

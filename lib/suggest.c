@@ -107,8 +107,10 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 		for (j = 1; j <= bn; j++) {
 			int x = lower(a[i - 1]), y = lower(b[j - 1]);
 			double first = i == 1 || j == 1 ? 0.4 : 0;
+			/* a slip to a neighbouring key is as likely on
+			 * the first letter as on any other */
 			double v = d[i - 1][j - 1] + sub_cost(x, y) +
-			    (x != y ? first : 0), w;
+			    (x != y && !adjacent(x, y) ? first : 0), w;
 
 			/* a has a letter b lacks */
 			w = d[i - 1][j] + indel_cost(x, i > 1 ?

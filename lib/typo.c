@@ -23,6 +23,15 @@
 #include "dict.h"
 
 #define MAXSUGG		10
+#ifndef FIX_C1
+#define FIX_C1		1.0
+#define FIX_MARGIN	0.4
+#define FIX_C1_SHORT	0.8
+#define FIX_MARGIN_SHORT 0.35
+#endif
+#ifndef ACCEPT_MAX
+#define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words */
+#endif
 
 struct set {			/* a set of strings, open addressing */
 	char		**v;
@@ -167,7 +176,9 @@ has(tt_typo *t, const char *w, size_t n)
 {
 	size_t slot;
 
-	return tt_dict_info(&t->d, w, n) >= 0 ||
+	int info = tt_dict_info(&t->d, w, n);
+
+	return (info >= 0 && (info & TT_DICT_LEVEL) <= ACCEPT_MAX) ||
 	    set_find(&t->personal, w, n, &slot);
 }
 
@@ -269,6 +280,26 @@ put_case(char *dst, size_t cap, const char *sugg, const char *word)
 		dst[0] = (char)(dst[0] - 32);
 }
 
+/* The word's typographic apostrophe back in the suggestion. */
+static void
+put_apostrophe(char *dst, size_t cap, const char *word, size_t n)
+{
+	char tmp[TT_DICT_MAXWORD * 2];
+	size_t i, m = 0;
+
+	if (n < 3 || strstr(word, "\xe2\x80\x99") == NULL)
+		return;
+	for (i = 0; dst[i] != '\0' && m + 4 < sizeof(tmp); i++)
+		if (dst[i] == '\'') {
+			memcpy(tmp + m, "\xe2\x80\x99", 3);
+			m += 3;
+		} else
+			tmp[m++] = dst[i];
+	tmp[m] = '\0';
+	if (m < cap)
+		memcpy(dst, tmp, m + 1);
+}
+
 static size_t
 suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
     int *level)
@@ -290,6 +321,7 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 		int dup = 0;
 
 		put_case(t->sbuf[out], sizeof(t->sbuf[out]), cand, word);
+		put_apostrophe(t->sbuf[out], sizeof(t->sbuf[out]), w, n);
 		/* two dictionary forms can give one suggestion */
 		for (j = 0; j < out; j++)
 			if (strcmp(t->sbuf[j], t->sbuf[out]) == 0)
@@ -514,10 +546,20 @@ report(struct scan *sc, size_t start, size_t end)
 			conf = 1;
 	}
 	h.confidence = conf;
-	fix = h.nsugg > 0 && n >= 4 && c1 <= 1.3 && c2 - c1 >= 0.25 &&
-	    level <= TT_DICT_SUGGEST_MAX;
-	/* A word the text has twice is more likely meant. */
-	if (!(sc->flags & TT_TYPO_LINE) && set_find(&t->again, w, n, &slot))
+	fix = h.nsugg > 0 && c1 <= FIX_C1 && c2 - c1 >= FIX_MARGIN &&
+	    level <= TT_DICT_SUGGEST_MAX &&
+	    (n >= 6 || (n >= 4 && c1 <= FIX_C1_SHORT &&
+	    c2 - c1 >= FIX_MARGIN_SHORT) || (n == 3 && c1 <= 0.7 &&
+	    c2 - c1 >= 0.5));
+	/* A capitalized word inside a text may be a name that looks like
+	 * a word (Persson, Vogel): only the surest fixes, except in a
+	 * headline. */
+	if (cap && !sc->title && (conf < 0.95 || c1 > 0.7))
+		fix = 0;
+	/* A capitalized word the text has twice, or a word far from any
+	 * correction, is more likely meant. */
+	if (!(sc->flags & TT_TYPO_LINE) && (cap || c1 > 0.9) &&
+	    set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
 	sc->hits++;
