@@ -18,6 +18,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tt_int.h"
 #include "dict.h"
@@ -324,7 +325,7 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 		put_apostrophe(t->sbuf[out], sizeof(t->sbuf[out]), w, n);
 		/* two dictionary forms can give one suggestion */
 		for (j = 0; j < out; j++)
-			if (strcmp(t->sbuf[j], t->sbuf[out]) == 0)
+			if (strcasecmp(t->sbuf[j], t->sbuf[out]) == 0)
 				dup = 1;
 		snprintf(low, sizeof(low), "%s", t->sbuf[out]);
 		if (dup || strcmp(low, word) == 0)

@@ -24,7 +24,10 @@ struct word {
 	char		*w;
 	unsigned	 info;
 	uint32_t	 off;
+	int		 variant;	/* only seen in variant lists so far */
 };
+
+#define VARIANT	0x100	/* read from a variant list (not stored) */
 
 static struct word *words;
 static size_t nwords, capwords;
@@ -71,11 +74,18 @@ add(const char *w, unsigned info)
 	if (table[h] != 0) {
 		e = &words[table[h] - 1];
 		/* The lowest level wins; the spelling flags add up, except
-		 * that a word both lists have is neither's own. */
+		 * that a word both lists have is neither's own.  The variant
+		 * lists ("neighbor" beside "neighbour") say nothing of which
+		 * side of the Atlantic a word belongs to. */
 		if ((info & TT_DICT_LEVEL) < (e->info & TT_DICT_LEVEL))
 			e->info = (e->info & ~TT_DICT_LEVEL) |
 			    (info & TT_DICT_LEVEL);
-		if ((e->info & (TT_DICT_US | TT_DICT_GB)) !=
+		if (info & VARIANT)
+			return;
+		if (e->variant) {
+			e->info |= info & (TT_DICT_US | TT_DICT_GB);
+			e->variant = 0;
+		} else if ((e->info & (TT_DICT_US | TT_DICT_GB)) !=
 		    (info & (TT_DICT_US | TT_DICT_GB)))
 			e->info &= ~(TT_DICT_US | TT_DICT_GB);
 		e->info |= info & (TT_DICT_ABBR);
@@ -88,7 +98,8 @@ add(const char *w, unsigned info)
 	}
 	if ((words[nwords].w = strdup(w)) == NULL)
 		die("out of memory");
-	words[nwords].info = info;
+	words[nwords].info = info & 0xff;
+	words[nwords].variant = (info & VARIANT) != 0;
 	table[h] = (uint32_t)++nwords;
 	if (nwords * 10 > ((size_t)7 << tbits))
 		die("hash table too small");
@@ -156,7 +167,8 @@ main(int argc, char *argv[])
 	} classes[] = {
 		{ "english", 0 }, { "american", TT_DICT_US },
 		{ "british", TT_DICT_GB }, { "british_z", TT_DICT_GB },
-		{ "variant_1", 0 }, { "variant_2", 0 }, { "special", 0 }
+		{ "variant_1", VARIANT }, { "variant_2", VARIANT },
+		{ "special", 0 }
 	};
 	static const struct {
 		const char	*kind;
