@@ -267,56 +267,15 @@ one(FILE *fp, const char *name, void *arg)
 
 /* ------------------------------------------------------------ ispell -a */
 
-struct pipe {
-	struct run	*r;
-	const char	*line;
-	int		 terse;
-	size_t		 base;		/* 1 when the line came with '^' */
-};
-
-static int
-on_pipe_hit(const tt_typo_hit *h, void *arg)
-{
-	struct pipe *p = arg;
-	size_t i, off = p->base + tt_utf8_count(p->line, h->start);
-
-	if (h->ok) {
-		if (!p->terse)
-			puts("*");
-		return 0;
-	}
-	if (h->nsugg == 0) {
-		printf("# %.*s %zu\n", (int)(h->end - h->start),
-		    p->line + h->start, off);
-		return 0;
-	}
-	printf("& %.*s %zu %zu:", (int)(h->end - h->start),
-	    p->line + h->start, h->nsugg, off);
-	for (i = 0; i < h->nsugg; i++)
-		printf("%s %s", i ? "," : "", h->sugg[i]);
-	putchar('\n');
-	return 0;
-}
-
-/*
- * The ispell pipe protocol as aspell and hunspell speak it: a banner;
- * then per input line, "*" for each correct word (not in terse mode),
- * "& word count offset: s1, s2" or "# word offset" for each wrong one,
- * and a blank line.  "^text" checks text; "*word" adds word to the
- * personal list, "@word" accepts it for the session, "#" saves the list,
- * "!" and "%" turn terse mode on and off; "+", "-" and "~" are accepted
- * and ignored.  Offsets count characters from the start of the line as
- * it came, '^' included, as ispell's do.
- */
+/* The ispell pipe protocol (tt_typo_ispell()), on stdin and stdout. */
 static int
 pipe_mode(struct run *r)
 {
 	tt_lines *ls = tt_lines_new(stdin, 1 << 20);
+	tt_buf added = { 0 };
 	tt_str line;
 	tt_err e;
-	struct pipe p = { r, NULL, 0, 0 };
-	int more, rc;
-	tt_buf pending = { 0 };
+	int more, rc, terse = 0, save;
 
 	if (ls == NULL) {
 		cli_warn(NULL, "out of memory");
@@ -326,61 +285,29 @@ pipe_mode(struct run *r)
 	    "(but really tt-typo %s)\n", TT_VERSION);
 	fflush(stdout);
 	while ((rc = tt_lines_next(ls, &line, &more, &e)) > 0) {
-		const char *s = line.p;
-		size_t n = line.len;
-
-		while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-			n--;
-		if (n > 0 && s[0] != '^') {
-			switch (s[0]) {
-			case '!':
-				p.terse = 1;
-				continue;
-			case '%':
-				p.terse = 0;
-				continue;
-			case '*':
-			case '&':
-				if (n > 1) {
-					tt_typo_accept(r->t, s + 1, n - 1);
-					tt_buf_append(&pending, s + 1, n - 1);
-					tt_buf_putc(&pending, '\n');
-				}
-				continue;
-			case '@':
-				if (n > 1)
-					tt_typo_accept(r->t, s + 1, n - 1);
-				continue;
-			case '#':
-				if (pending.len > 0 && r->personal != NULL) {
-					FILE *fp = fopen(r->personal, "a");
-
-					if (fp != NULL) {
-						fwrite(pending.data, 1,
-						    pending.len, fp);
-						fclose(fp);
-					}
-					pending.len = 0;
-				}
-				continue;
-			case '+': case '-': case '~':
-				continue;
-			}
+		tt_buf_reset(&r->out);
+		save = tt_typo_ispell(r->t, line.p, line.len, &terse, &added,
+		    &r->out);
+		if (save < 0) {
+			cli_warn(NULL, "out of memory");
+			break;
 		}
-		p.base = 0;
-		if (n > 0 && s[0] == '^')
-			s++, n--, p.base = 1;
-		tt_buf_reset(&r->text);
-		tt_buf_append(&r->text, s, n);
-		tt_buf_putc(&r->text, '\0');
-		p.line = r->text.data;
-		tt_typo_check(r->t, p.line, n, TT_TYPO_LINE |
-		    (p.terse ? 0 : TT_TYPO_ALL), on_pipe_hit, &p, NULL);
-		putchar('\n');
-		if (fflush(stdout) != 0)
+		if (save == 1 && added.len > 0 && r->personal != NULL) {
+			FILE *fp = fopen(r->personal, "a");
+
+			if (fp == NULL || fwrite(added.data, 1, added.len, fp) !=
+			    added.len)
+				cli_warn_errno(r->personal,
+				    "cannot save the word list");
+			if (fp != NULL)
+				fclose(fp);
+			added.len = 0;
+		}
+		if (r->out.len > 0 && (fwrite(r->out.data, 1, r->out.len,
+		    stdout) != r->out.len || fflush(stdout) != 0))
 			break;
 	}
-	tt_buf_free(&pending);
+	tt_buf_free(&added);
 	tt_lines_free(ls);
 	if (rc < 0) {
 		cli_warn_tt(NULL, &e);

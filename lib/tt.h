@@ -530,6 +530,15 @@ int		 tt_typo_check(tt_typo *, const char *text, size_t len,
 /* Suggestions for one word, as tt_typo_check() would give them. */
 size_t		 tt_typo_suggest(tt_typo *, const char *w, size_t n,
 		    const char *const **sugg);
+/*
+ * One line of the ispell pipe protocol (see tt-typo(1), -a): the answer
+ * goes to out.  *terse is the mode, kept by the caller between lines;
+ * words the line adds to the personal list ("*word") are appended to
+ * added, one a line.  Returns 1 when the line asks to save the personal
+ * list ("#"), else 0, or a TT_E* code.
+ */
+int		 tt_typo_ispell(tt_typo *, const char *line, size_t n,
+		    int *terse, tt_buf *added, tt_buf *out);
 void		 tt_typo_free(tt_typo *);
 
 #endif /* TT_H */

@@ -597,6 +597,7 @@ ok_word(struct scan *sc, size_t start, size_t end)
 	h.start = start;
 	h.end = end;
 	h.line = sc->line;
+	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
 	h.ok = 1;
 	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
 		sc->stop = 1;
@@ -758,4 +759,98 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 	scan_text(&sc);
 	(void)e;
 	return sc.hits > (size_t)INT32_MAX ? INT32_MAX : (int)sc.hits;
+}
+
+/* ------------------------------------------------------------ ispell -a */
+
+struct ispell {
+	tt_buf		*out;
+	const char	*line;
+	size_t		 base;		/* 1 when the line came with '^' */
+	int		 terse;
+};
+
+static int
+on_ispell(const tt_typo_hit *h, void *arg)
+{
+	struct ispell *p = arg;
+	size_t i, off = p->base + tt_utf8_count(p->line, h->start);
+
+	if (h->ok) {
+		if (!p->terse)
+			tt_buf_puts(p->out, "*\n");
+		return 0;
+	}
+	if (h->nsugg == 0) {
+		tt_buf_printf(p->out, "# %.*s %zu\n", (int)(h->end - h->start),
+		    p->line + h->start, off);
+		return 0;
+	}
+	tt_buf_printf(p->out, "& %.*s %zu %zu:", (int)(h->end - h->start),
+	    p->line + h->start, h->nsugg, off);
+	for (i = 0; i < h->nsugg; i++)
+		tt_buf_printf(p->out, "%s %s", i ? "," : "", h->sugg[i]);
+	tt_buf_putc(p->out, '\n');
+	return 0;
+}
+
+/*
+ * The ispell pipe protocol as aspell and hunspell speak it: per line of
+ * text, "*" for each correct word (not in terse mode), "& word count
+ * offset: s1, s2" or "# word offset" for each wrong one, and an empty
+ * line.  "^text" is text; "*word" and "&word" add word to the personal
+ * list, "@word" accepts it for the session, "#" saves the list, "!" and
+ * "%" turn terse mode on and off; "+", "-" and "~" set modes ispell has
+ * for TeX and are accepted and ignored.  Offsets count characters from
+ * the start of the line as it came, '^' included, as ispell's do.
+ */
+int
+tt_typo_ispell(tt_typo *t, const char *s, size_t n, int *terse,
+    tt_buf *added, tt_buf *out)
+{
+	struct ispell p;
+	int r;
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (n > 0 && s[0] != '^') {
+		switch (s[0]) {
+		case '!':
+			*terse = 1;
+			return 0;
+		case '%':
+			*terse = 0;
+			return 0;
+		case '*':
+		case '&':
+			if (n > 1 && n - 1 < TT_DICT_MAXWORD &&
+			    memchr(s + 1, '\0', n - 1) == NULL) {
+				if ((r = tt_typo_accept(t, s + 1, n - 1)) < 0)
+					return r;
+				tt_buf_append(added, s + 1, n - 1);
+				tt_buf_putc(added, '\n');
+			}
+			return 0;
+		case '@':
+			if (n > 1 && n - 1 < TT_DICT_MAXWORD &&
+			    memchr(s + 1, '\0', n - 1) == NULL &&
+			    (r = tt_typo_accept(t, s + 1, n - 1)) < 0)
+				return r;
+			return 0;
+		case '#':
+			return 1;
+		case '+': case '-': case '~':
+			return 0;
+		}
+	}
+	memset(&p, 0, sizeof(p));
+	if (n > 0 && s[0] == '^')
+		s++, n--, p.base = 1;
+	p.out = out;
+	p.line = s;
+	p.terse = *terse;
+	r = tt_typo_check(t, s, n, TT_TYPO_LINE | (*terse ? 0 : TT_TYPO_ALL),
+	    on_ispell, &p, NULL);
+	tt_buf_putc(out, '\n');
+	return r < 0 ? r : 0;
 }
