@@ -1,0 +1,144 @@
+/* Unit tests of lib/dict.c, lib/suggest.c and lib/typo.c. */
+#include "tt_test.h"
+
+static tt_typo *
+checker(void)
+{
+	static tt_typo *t;
+
+	if (t == NULL)
+		t = tt_typo_new(NULL, NULL);
+	return t;
+}
+
+struct hits {
+	char	 words[8][32];
+	char	 first[8][32];
+	int	 fix[8];
+	size_t	 n;
+	const char *text;
+};
+
+static int
+collect(const tt_typo_hit *h, void *arg)
+{
+	struct hits *c = arg;
+
+	if (h->ok || c->n >= 8)
+		return 0;
+	snprintf(c->words[c->n], sizeof(c->words[0]), "%.*s",
+	    (int)(h->end - h->start), c->text + h->start);
+	snprintf(c->first[c->n], sizeof(c->first[0]), "%s",
+	    h->nsugg ? h->sugg[0] : "");
+	c->fix[c->n] = h->fix;
+	c->n++;
+	return 0;
+}
+
+static struct hits
+check(const char *text)
+{
+	struct hits c;
+
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	tt_typo_check(checker(), text, strlen(text), 0, collect, &c, NULL);
+	return c;
+}
+
+TEST(typo_dictionary_knows_words)
+{
+	tt_typo *t = checker();
+
+	CHECK(t != NULL);
+	CHECK(tt_typo_known(t, "despite", 7));
+	CHECK(tt_typo_known(t, "Despite", 7));		/* sentence start */
+	CHECK(tt_typo_known(t, "West's", 6));
+	CHECK(tt_typo_known(t, "West\xe2\x80\x99s", 8));	/* curly */
+	CHECK(tt_typo_known(t, "don't", 5));
+	CHECK(tt_typo_known(t, "well-known", 10));
+	CHECK(tt_typo_known(t, "colour", 6));		/* British too */
+	CHECK(tt_typo_known(t, "color", 5));
+	CHECK(!tt_typo_known(t, "Sespite", 7));
+	CHECK(!tt_typo_known(t, "recieve", 7));
+}
+
+TEST(typo_suggests_and_keeps_case)
+{
+	const char *const *s;
+	size_t n = tt_typo_suggest(checker(), "Sespite", 7, &s);
+
+	CHECK(n > 0 && strcmp(s[0], "Despite") == 0);
+	n = tt_typo_suggest(checker(), "recieve", 7, &s);
+	CHECK(n > 0 && strcmp(s[0], "receive") == 0);
+	/* two letters missing, and a sounds-alike spelling */
+	n = tt_typo_suggest(checker(), "accomadate", 10, &s);
+	CHECK(n > 0 && strcmp(s[0], "accommodate") == 0);
+}
+
+TEST(typo_headline_and_names)
+{
+	struct hits c = check("Minister Visits Belarus in Show of Support "
+	    "Sespite Objections\n\nGen. Li Shangfu met Sergei Shoigu on "
+	    "Monday, the TASS agency said.\n");
+
+	CHECK_INT(c.n, 1);
+	CHECK(strcmp(c.words[0], "Sespite") == 0);
+	CHECK(strcmp(c.first[0], "Despite") == 0);
+	CHECK(c.fix[0]);
+}
+
+TEST(typo_name_evidence_from_the_document)
+{
+	/* Okafro opens a sentence, but the text also has it inside one:
+	 * a name.  Recieved has no such excuse. */
+	struct hits c = check("Okafro spoke first. The motion of Councillor "
+	    "Okafro passed. Recieved well, it was.\n");
+
+	CHECK_INT(c.n, 1);
+	CHECK(strcmp(c.words[0], "Recieved") == 0);
+}
+
+TEST(typo_skips_what_is_not_prose)
+{
+	struct hits c = check("Mail jdoe@exmaple.org or see "
+	    "https://exmaple.org/pgae and /usr/shrae/doc, ping @jdoee "
+	    "about #releasse, run `aptt install`, NASAA and iPhoen and "
+	    "snake_caes and x86_64 are fine.\n");
+
+	CHECK_INT(c.n, 0);
+}
+
+TEST(typo_compound_parts)
+{
+	struct hits c = check("It was a never-endding story.\n");
+
+	CHECK_INT(c.n, 1);
+	CHECK(strcmp(c.words[0], "endding") == 0);
+}
+
+TEST(typo_ispell_protocol)
+{
+	tt_buf out = { 0 }, added = { 0 };
+	int terse = 0;
+	tt_typo *t = tt_typo_new(NULL, NULL);
+
+	CHECK_INT(tt_typo_ispell(t, "^hello wrold\n", 13, &terse, &added,
+	    &out), 0);
+	CHECK(strncmp(out.data, "*\n& wrold ", 10) == 0);
+	CHECK(strstr(out.data, " 7: world") != NULL);	/* '^' counts */
+	CHECK(out.len >= 2 && out.data[out.len - 1] == '\n' &&
+	    out.data[out.len - 2] == '\n');
+	out.len = 0;
+	CHECK_INT(tt_typo_ispell(t, "!", 1, &terse, &added, &out), 0);
+	CHECK_INT(terse, 1);
+	CHECK_INT(tt_typo_ispell(t, "*wrold", 6, &terse, &added, &out), 0);
+	CHECK(added.len == 6 && memcmp(added.data, "wrold\n", 6) == 0);
+	CHECK_INT(tt_typo_ispell(t, "^hello wrold", 12, &terse, &added, &out),
+	    0);
+	CHECK(out.len == 1 && out.data[0] == '\n');	/* terse, all right */
+	CHECK_INT(tt_typo_ispell(t, "#", 1, &terse, &added, &out), 1);
+	tt_buf_free(&out);
+	tt_buf_free(&added);
+	tt_typo_free(t);
+}
