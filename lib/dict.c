@@ -70,7 +70,7 @@ tt_dict_info(const tt_dictv *v, const char *w, size_t n)
 	while ((e = v->hash[h]) != 0) {
 		const char *s = (const char *)v->blob + e;	/* e = off + 1 */
 
-		if (strncmp(s, w, n) == 0 && s[n] == '\0')
+		if (s[0] == w[0] && s[n] == '\0' && memcmp(s, w, n) == 0)
 			return v->blob[e - 1];
 		h = (h + 1) & v->mask;
 	}
@@ -89,8 +89,20 @@ void
 tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
     uint32_t *hi)
 {
-	uint32_t a = 0, b = n;
+	uint32_t a = 0, b = n, g, step;
 
+	/* The keys are hashes, spread evenly: start where key would be,
+	 * and widen the window until it holds key's run. */
+	if (n > 64) {
+		g = (uint32_t)(((uint64_t)key * n) >> 32);
+		for (step = 32; ; step *= 2) {
+			a = g > step ? g - step : 0;
+			b = n - g > step ? g + step : n;
+			if ((a == 0 || keys[a - 1] < key) &&
+			    (b == n || keys[b] > key))
+				break;
+		}
+	}
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
 

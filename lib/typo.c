@@ -364,6 +364,7 @@ struct scan {
 	tt_typo_cb	*cb;
 	void		*arg;
 	size_t		 hits;
+	size_t		 unknown;	/* pass 1: words the dictionary lacks */
 	int		 stop, err;
 	/* position */
 	size_t		 line, linestart;
@@ -516,6 +517,7 @@ report(struct scan *sc, size_t start, size_t end)
 	tt_utf8_decode(w, n, &cp);
 	cap = tt_unicode_is_upper(cp);
 	if (sc->pass == 1) {
+		sc->unknown++;
 		/* evidence: a name inside a sentence; words seen twice */
 		if (cap && !sc->initial && !sc->title)
 			set_add(&t->names, w, n);
@@ -663,9 +665,13 @@ ends_sentence(const char *c, size_t n)
 	};
 	size_t i;
 
+	if (n == 0 || c[n - 1] != '.' || n > 5)
+		goto punct;
 	for (i = 0; i < TT_NELEM(abbrev); i++)
-		if (strlen(abbrev[i]) == n && memcmp(abbrev[i], c, n) == 0)
+		if (abbrev[i][0] == c[0] && strlen(abbrev[i]) == n &&
+		    memcmp(abbrev[i], c, n) == 0)
 			return 0;
+punct:
 	while (n > 0 && (c[n - 1] == '"' || c[n - 1] == '\'' ||
 	    c[n - 1] == ')' || c[n - 1] == ']' ||
 	    ((unsigned char)c[n - 1] == 0x9d && n >= 3) ||
@@ -752,6 +758,8 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 		set_clear(&t->again);
 		sc.pass = 1;
 		scan_text(&sc);
+		if (sc.unknown == 0 && !(flags & TT_TYPO_ALL))
+			return 0;	/* every word known: nothing to say */
 	}
 	sc.pass = 2;
 	sc.stop = 0;
