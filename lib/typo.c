@@ -355,6 +355,11 @@ tt_typo_suggest(tt_typo *t, const char *w, size_t n,
 
 /* ------------------------------------------------------------ scanning */
 
+struct seenword {		/* a word pass 1 found unknown, and where */
+	size_t		 start, end, line, linestart;
+	int		 initial, title;
+};
+
 struct scan {
 	tt_typo		*t;
 	const char	*s;
@@ -365,6 +370,8 @@ struct scan {
 	void		*arg;
 	size_t		 hits;
 	size_t		 unknown;	/* pass 1: words the dictionary lacks */
+	struct seenword	*sw;		/* pass 1: those words, in order */
+	size_t		 nsw, capsw;
 	int		 stop, err;
 	/* position */
 	size_t		 line, linestart;
@@ -518,6 +525,25 @@ report(struct scan *sc, size_t start, size_t end)
 	cap = tt_unicode_is_upper(cp);
 	if (sc->pass == 1) {
 		sc->unknown++;
+		if (sc->nsw == sc->capsw) {
+			size_t more = sc->capsw ? sc->capsw * 2 : 64;
+			struct seenword *v = realloc(sc->sw, more * sizeof(*v));
+
+			if (v == NULL) {
+				sc->err = TT_ENOMEM;
+				sc->stop = 1;
+				return;
+			}
+			sc->sw = v;
+			sc->capsw = more;
+		}
+		sc->sw[sc->nsw].start = start;
+		sc->sw[sc->nsw].end = end;
+		sc->sw[sc->nsw].line = sc->line;
+		sc->sw[sc->nsw].linestart = sc->linestart;
+		sc->sw[sc->nsw].initial = sc->initial;
+		sc->sw[sc->nsw].title = sc->title;
+		sc->nsw++;
 		/* evidence: a name inside a sentence; words seen twice */
 		if (cap && !sc->initial && !sc->title)
 			set_add(&t->names, w, n);
@@ -758,14 +784,34 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 		set_clear(&t->again);
 		sc.pass = 1;
 		scan_text(&sc);
-		if (sc.unknown == 0 && !(flags & TT_TYPO_ALL))
-			return 0;	/* every word known: nothing to say */
+		if (sc.err != 0) {
+			free(sc.sw);
+			return tt_seterr(e, sc.err, "out of memory");
+		}
+		if (!(flags & TT_TYPO_ALL)) {
+			/* Pass 2 is only the words pass 1 did not know, now
+			 * with the evidence of the whole text. */
+			size_t i;
+
+			sc.pass = 2;
+			for (i = 0; i < sc.nsw && !sc.stop; i++) {
+				sc.line = sc.sw[i].line;
+				sc.linestart = sc.sw[i].linestart;
+				sc.initial = sc.sw[i].initial;
+				sc.title = sc.sw[i].title;
+				report(&sc, sc.sw[i].start, sc.sw[i].end);
+			}
+			free(sc.sw);
+			return sc.hits > (size_t)INT32_MAX ? INT32_MAX :
+			    (int)sc.hits;
+		}
+		free(sc.sw);
+		sc.sw = NULL;
 	}
 	sc.pass = 2;
 	sc.stop = 0;
 	sc.code = 0;
 	scan_text(&sc);
-	(void)e;
 	return sc.hits > (size_t)INT32_MAX ? INT32_MAX : (int)sc.hits;
 }
 
