@@ -288,7 +288,12 @@ put_apostrophe(char *dst, size_t cap, const char *word, size_t n)
 	char tmp[TT_DICT_MAXWORD * 2];
 	size_t i, m = 0;
 
-	if (n < 3 || strstr(word, "\xe2\x80\x99") == NULL)
+	for (i = 0; i + 2 < n; i++)	/* word is not NUL-terminated */
+		if ((unsigned char)word[i] == 0xe2 &&
+		    (unsigned char)word[i + 1] == 0x80 &&
+		    (unsigned char)word[i + 2] == 0x99)
+			break;
+	if (i + 2 >= n)
 		return;
 	for (i = 0; dst[i] != '\0' && m + 4 < sizeof(tmp); i++)
 		if (dst[i] == '\'') {
