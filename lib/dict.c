@@ -89,7 +89,7 @@ void
 tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
     uint32_t *hi)
 {
-	uint32_t a = 0, b = n, g, step;
+	uint32_t a = 0, b = n, g, step, end = n;
 
 	/* The keys are hashes, spread evenly: start where key would be,
 	 * and widen the window until it holds key's run. */
@@ -102,6 +102,7 @@ tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
 			    (b == n || keys[b] > key))
 				break;
 		}
+		end = b;
 	}
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
@@ -112,7 +113,7 @@ tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
 			b = m;
 	}
 	*lo = a;
-	b = n;
+	b = end;
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
 

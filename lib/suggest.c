@@ -35,28 +35,28 @@ vowel(int c)
 	    c == 'y';
 }
 
-/* Neighbours on a QWERTY keyboard. */
+/* Neighbours on a QWERTY keyboard: row and column of each letter. */
 static int
 adjacent(int a, int b)
 {
-	static const char *const rows[] = {
-		"qwertyuiop", "asdfghjkl", "zxcvbnm"
+	static const signed char row[26] = {
+		1, 2, 2, 1, 0, 1, 1, 1, 0, 1, 1, 1, 2, 2, 0, 0, 0, 0, 1, 0, 0,
+		2, 0, 2, 0, 2
 	};
-	int ra = -1, ca = 0, rb = -1, cb = 0, r;
+	static const signed char col[26] = {
+		0, 4, 2, 2, 2, 3, 4, 5, 7, 6, 7, 8, 6, 5, 8, 9, 0, 3, 1, 4, 6,
+		3, 1, 1, 5, 0
+	};
+	int ra, rb, ca, cb;
 
-	for (r = 0; r < 3; r++) {
-		const char *p;
-
-		if ((p = strchr(rows[r], a)) != NULL && a != 0)
-			ra = r, ca = (int)(p - rows[r]);
-		if ((p = strchr(rows[r], b)) != NULL && b != 0)
-			rb = r, cb = (int)(p - rows[r]);
-	}
-	if (ra < 0 || rb < 0)
+	if (a < 'a' || a > 'z' || b < 'a' || b > 'z')
 		return 0;
+	ra = row[a - 'a'], rb = row[b - 'a'];
+	ca = col[a - 'a'], cb = col[b - 'a'];
+	/* a lower row sits half a key to the right of the one above */
 	return (ra == rb && (ca - cb == 1 || cb - ca == 1)) ||
 	    ((ra - rb == 1 || rb - ra == 1) && (ca == cb || ca - cb ==
-	    (ra > rb ? 1 : -1)));
+	    (ra > rb ? -1 : 1)));
 }
 
 static double
@@ -269,8 +269,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		c->maxcost = MAXCOST;
 	}
 	/* Two letters missing: the misspelling with one put back is the
-	 * word with one taken out. */
-	if (n + 1 < TT_DICT_MAXWORD)
+	 * word with one taken out.  Costly (27 look-ups a position), so
+	 * only when nothing close was found. */
+	if (n + 1 < TT_DICT_MAXWORD && (c->nout == 0 || out[0].cost > 1.2))
 		for (i = 0; i <= n; i++) {
 			const char *a;
 
