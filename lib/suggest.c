@@ -21,6 +21,9 @@
 #define MAXCAND		4096	/* distinct candidates looked at */
 #define MAXCOST		2.6
 #define MAXCOST_SKEL	3.4
+#ifndef LEVEL_WEIGHT
+#define LEVEL_WEIGHT	0.3	/* cost of each SCOWL level of rarity */
+#endif
 
 static int
 lower(int c)
@@ -180,7 +183,7 @@ consider(struct ctx *c, uint32_t off)
 	cost = tt_typo_distance(c->w, c->n, cand, cn);
 	if (cost > c->maxcost)
 		return;
-	cost += 0.12 * (info & TT_DICT_LEVEL);
+	cost += LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		cost += 1.0;
