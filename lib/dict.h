@@ -47,27 +47,56 @@ tt_dict_hash(const char *s, size_t n)
 }
 
 /*
- * A word's consonant skeleton, for sounds-alike candidates: lowercase,
- * the first letter kept, then vowels, y, h, w and apostrophes dropped,
- * c/k/q as k, z as s, and runs of one letter as one.  "accomadate" and
- * "accommodate" are both "akmdt".  Writes at most cap bytes; returns the
- * length.
+ * A word's sound skeleton, for sounds-alike candidates (a little of
+ * Metaphone): lowercase; ph as f, ck and q as k, c before e, i or y as s,
+ * other c as k, x as ks, z as s, dg as j, gh and a silent k, w or g at the
+ * start (kn, wr, gn) dropped; then the first letter kept, vowels, y, h, w
+ * and apostrophes dropped, and runs of one letter as one.  "accomadate"
+ * and "accommodate" are both "akmdt", "asseptable" and "acceptable"
+ * "asptbl".  Writes at most cap bytes; returns the length.
  */
 static inline size_t
 tt_dict_skeleton(const char *w, size_t n, char *out, size_t cap)
 {
-	size_t i, m = 0;
+	char low[64];
+	size_t i, m = 0, k = 0;
 
-	for (i = 0; i < n && m < cap; i++) {
+	for (i = 0; i < n && k < sizeof(low); i++) {
 		int c = (unsigned char)w[i];
 
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		if (c == 'c' || c == 'q')
+		low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	n = k;
+	i = 0;
+	if (n >= 2 && ((low[0] == 'k' && low[1] == 'n') || (low[0] == 'w' &&
+	    low[1] == 'r') || (low[0] == 'g' && low[1] == 'n')))
+		i = 1;
+	for (; i < n && m < cap; i++) {
+		int c = (unsigned char)low[i], nx = i + 1 < n ? low[i + 1] : 0;
+
+		if (c == 'p' && nx == 'h')
+			c = 'f', i++;
+		else if (c == 'c' && nx == 'k')
+			c = 'k', i++;
+		else if (c == 'c')
+			c = nx == 'e' || nx == 'i' || nx == 'y' ? 's' : 'k';
+		else if (c == 'q')
 			c = 'k';
 		else if (c == 'z')
 			c = 's';
-		if (i > 0 && (c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
+		else if (c == 'd' && nx == 'g')
+			c = 'j', i++;
+		else if (c == 'g' && nx == 'h') {
+			i++;
+			continue;
+		} else if (c == 'x') {
+			if (m == 0 || out[m - 1] != 'k')
+				out[m++] = 'k';
+			c = 's';
+			if (m >= cap)
+				break;
+		}
+		if (m > 0 && (c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
 		    c == 'u' || c == 'y' || c == 'h' || c == 'w' || c == '\''))
 			continue;
 		if (m > 0 && out[m - 1] == c)

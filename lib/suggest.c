@@ -264,11 +264,22 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		uint32_t lo, hi;
 		size_t m = tt_dict_skeleton(low, n, key, sizeof(key));
 
+		char sk[TT_DICT_MAXWORD];
+
 		c->maxcost = MAXCOST_SKEL;
 		tt_dict_range(c->v->skeys, c->v->nskel, tt_dict_hash(key, m),
 		    &lo, &hi);
 		for (; lo < hi && hi - lo < 2000; lo++)
 			consider(c, c->v->soffs[lo]);
+		/* and with one sound of the misspelling too many */
+		for (i = 1; i < m && m > 2; i++) {
+			memcpy(sk, key, i);
+			memcpy(sk + i, key + i + 1, m - i - 1);
+			tt_dict_range(c->v->skeys, c->v->nskel,
+			    tt_dict_hash(sk, m - 1), &lo, &hi);
+			for (; lo < hi && hi - lo < 2000; lo++)
+				consider(c, c->v->soffs[lo]);
+		}
 		c->maxcost = MAXCOST;
 	}
 	/* Two letters missing: the misspelling with one put back is the
