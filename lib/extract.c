@@ -294,7 +294,10 @@ walk(tt_extractor *x, uint32_t id)
 		x->space = 0;
 		return;
 	}
-	if (H_IS_INLINE(t)) {
+	/* An inline element whose class says caption, share or nav is cut
+	 * out as a block of its own, so that the decision can see it. */
+	if (H_IS_INLINE(t) && !(t != H_A && (n->hint & (HINT_CAPTION |
+	    HINT_NEG | HINT_NAV | HINT_COMMENT)))) {
 		int link = t == H_A && x->o.links &&
 		    x->o.format == TT_FMT_MARKDOWN && n->href != 0;
 		size_t mark = x->flat.len;
@@ -361,6 +364,7 @@ static const char *const away[] = {
 	"publicité", "read also", "read more", "recommended", "related",
 	"saiba mais", "schon gelesen", "see also", "sur le même sujet",
 	"te puede interesar", "veja também", "voir aussi", "weitere artikel",
+	"don't miss", "don’t miss", "must read", "most read",
 	"weitere themen", "weiterlesen", "you may also like",
 	"zobacz także", "zobacz też", "à lire aussi"
 };
