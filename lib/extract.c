@@ -715,7 +715,10 @@ select_blocks(tt_extractor *x, uint32_t top)
 		if (boilerplate_inside(x, b, roots[r], d->n[top].chars))
 			continue;
 		b->why = 3;
-		if (ld > 0.5 && b->chars < 400)
+		/* mostly link text, unless a sentence of its own follows
+		 * the link ("<a>X bought Y.</a> The deal ...") */
+		if (ld > 0.5 && b->chars < 400 &&
+		    !(b->chars - b->links >= 50 && b->stops >= 2))
 			continue;
 		b->why = 4;
 		if (b->card || points_away(x, b))
