@@ -740,6 +740,13 @@ select_blocks(tt_extractor *x, uint32_t top)
 	    x->b[first - 1].kind >= H_H2 && x->b[first - 1].kind <= H_H6 &&
 	    x->b[first - 1].links == 0)
 		first--;
+	/* A list or a table that closes the text belongs to it. */
+	while (last + 1 < x->nb && x->b[last + 1].keep &&
+	    (x->b[last + 1].kind == H_LI || x->b[last + 1].kind == H_TD ||
+	    x->b[last + 1].kind == H_TH || x->b[last + 1].kind == H_DD ||
+	    x->b[last + 1].kind == H_DT) &&
+	    x->b[last + 1].links * 2 < x->b[last + 1].chars)
+		last++;
 	for (i = 0; i < first; i++)
 		x->b[i].keep = 0;
 	for (i = last + 1; i < x->nb; i++)
@@ -764,7 +771,11 @@ select_blocks(tt_extractor *x, uint32_t top)
 				    x->b[j].kind == b->kind;
 				break;
 			}
-		if (H_IS_HEADING(b->kind) ? !next : !(prev && next)) {
+		/* an item of a list needs text or an item on one side, a
+		 * lone line on both */
+		if (H_IS_HEADING(b->kind) ? !next : (b->kind == H_LI ||
+		    b->kind == H_TD || b->kind == H_DD) ? !(prev || next) :
+		    !(prev && next)) {
 			b->keep = 2;	/* dropped after the pass */
 			b->why = 6;
 		}
