@@ -30,6 +30,10 @@
 #define FIX_C1_SHORT	0.8
 #define FIX_MARGIN_SHORT 0.35
 #endif
+#ifndef FIX_CAP_CONF
+#define FIX_CAP_CONF	0.95
+#define FIX_CAP_C1	0.7
+#endif
 #ifndef ACCEPT_MAX
 #define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words */
 #endif
@@ -588,7 +592,7 @@ report(struct scan *sc, size_t start, size_t end)
 	/* A capitalized word inside a text may be a name that looks like
 	 * a word (Persson, Vogel): only the surest fixes, except in a
 	 * headline. */
-	if (cap && !sc->title && (conf < 0.95 || c1 > 0.7))
+	if (cap && !sc->title && (conf < FIX_CAP_CONF || c1 > FIX_CAP_C1))
 		fix = 0;
 	/* A capitalized word the text has twice, or a word far from any
 	 * correction, is more likely meant. */
