@@ -355,18 +355,25 @@ walk(tt_extractor *x, uint32_t id)
  * A short block that opens with one is not article text.
  */
 static const char *const away[] = {
-	"advertisement", "also read", "anzeige", "articoli correlati",
-	"auch interessant", "contenido relacionado", "czytaj także",
-	"czytaj też", "das könnte sie auch interessieren", "lea también",
-	"lee también", "leggi anche", "leia também", "lees meer", "lees ook",
+	"abonnieren", "advertisement", "advertising disclosure", "also read",
+	"anzeige", "articoli correlati", "auch interessant", "beitragsbild",
+	"bild:", "contenido relacionado", "credit:", "czytaj także",
+	"czytaj też", "das könnte dich", "das könnte sie auch", "der beitrag wurde",
+	"dieser eintrag wurde", "don't miss", "don’t miss", "donate",
+	"empfohlener redaktioneller inhalt", "externer inhalt", "follow us",
+	"foto:", "image:", "jetzt abonnieren", "lea también", "lee también",
+	"leggi anche", "leia também", "lees meer", "lees ook",
 	"lesen sie auch", "lesen sie mehr", "lire aussi", "mehr zum thema",
-	"more from", "more on this", "más información", "publicidad",
-	"publicité", "read also", "read more", "recommended", "related",
-	"saiba mais", "schon gelesen", "see also", "sur le même sujet",
-	"te puede interesar", "veja também", "voir aussi", "weitere artikel",
-	"don't miss", "don’t miss", "must read", "most read",
-	"weitere themen", "weiterlesen", "you may also like",
-	"zobacz także", "zobacz też", "à lire aussi"
+	"missed the", "more from", "more on this", "most read", "must read",
+	"más información", "neueste artikel", "newsletter", "photo:",
+	"publicidad", "publicité", "quelle:", "read also", "read more",
+	"recommended", "related", "saiba mais", "schon gelesen", "see also",
+	"sign up", "source:", "subscribe", "support us", "sur le même sujet",
+	"te puede interesar", "this entry was posted", "this post contains",
+	"unterstütze", "veja também", "voir aussi", "weitere artikel",
+	"weitere informationen", "weitere themen", "weiterlesen",
+	"you may also like", "zobacz także", "zobacz też", "zum weiterlesen",
+	"à lire aussi", "ähnliche artikel", "ähnliche beiträge"
 };
 
 static int
