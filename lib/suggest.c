@@ -20,6 +20,13 @@
 
 #define MAXCAND		4096	/* distinct candidates looked at */
 #define MAXCOST		2.6
+#ifndef C_VOWEL
+#define C_VOWEL		0.5	/* a vowel for a vowel */
+#define C_ADJ		0.8	/* a neighbouring key */
+#define C_DOUBLE	0.3	/* a letter doubled or undoubled */
+#define C_VOWEL_INDEL	0.6	/* a vowel added or dropped */
+#define C_SWAP		0.5	/* two letters swapped */
+#endif
 #define MAXCOST_SKEL	3.4
 #ifndef LEVEL_WEIGHT
 #define LEVEL_WEIGHT	0.3	/* cost of each SCOWL level of rarity */
@@ -68,9 +75,9 @@ sub_cost(int a, int b)
 	if (a == b)
 		return 0;
 	if (vowel(a) && vowel(b))
-		return 0.6;
+		return C_VOWEL;
 	if (adjacent(a, b))
-		return 0.7;
+		return C_ADJ;
 	/* sounds alike */
 	if ((a == 'c' && (b == 'k' || b == 's')) || (b == 'c' && (a == 'k' ||
 	    a == 's')) || (a == 's' && b == 'z') || (a == 'z' && b == 's'))
@@ -83,9 +90,9 @@ static double
 indel_cost(int c, int p, int q)
 {
 	if (c == p || c == q)
-		return 0.45;
+		return C_DOUBLE;
 	if (vowel(c))
-		return 0.8;
+		return C_VOWEL_INDEL;
 	return 1.0;
 }
 
@@ -127,7 +134,7 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 				v = w;
 			if (i > 1 && j > 1 && x == lower(b[j - 2]) &&
 			    lower(a[i - 2]) == y && x != y &&
-			    (w = d[i - 2][j - 2] + 0.6) < v)
+			    (w = d[i - 2][j - 2] + C_SWAP) < v)
 				v = w;
 			d[i][j] = v;
 		}

@@ -183,8 +183,10 @@ has(tt_typo *t, const char *w, size_t n)
 
 	int info = tt_dict_info(&t->d, w, n);
 
-	return (info >= 0 && (info & TT_DICT_LEVEL) <= ACCEPT_MAX) ||
-	    set_find(&t->personal, w, n, &slot);
+	/* The rarest common words are more often typos than meant; the
+	 * rarest names, written as names, are still names. */
+	return (info >= 0 && ((info & TT_DICT_LEVEL) <= ACCEPT_MAX ||
+	    (info & TT_DICT_CAP))) || set_find(&t->personal, w, n, &slot);
 }
 
 /* Known as written, with its first letter lowered, or without 's. */

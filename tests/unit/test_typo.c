@@ -80,7 +80,7 @@ TEST(typo_headline_and_names)
 {
 	struct hits c = check("Minister Visits Belarus in Show of Support "
 	    "Sespite Objections\n\nGen. Li Shangfu met Sergei Shoigu on "
-	    "Monday, the TASS agency said.\n");
+	    "Monday, the TASS agency said. (Pavel Bednyakov, Sputnik)\n");
 
 	CHECK_INT(c.n, 1);
 	CHECK(strcmp(c.words[0], "Sespite") == 0);
