@@ -494,7 +494,7 @@ apostrophe(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* Skip words that are not prose: acronyms, CamelCase. */
+/* Skip words that are not prose: acronyms, CamelCase, other scripts. */
 static int
 skip_word(const char *w, size_t n)
 {
@@ -510,6 +510,9 @@ skip_word(const char *w, size_t n)
 			continue;
 		}
 		letters++;
+		/* not the Latin alphabet: not English to check */
+		if (cp >= 0x370 && !(cp >= 0x1e00 && cp <= 0x1eff))
+			return 1;
 		if (tt_unicode_is_upper(cp)) {
 			upper++;
 			if (prev_lower)
@@ -519,6 +522,23 @@ skip_word(const char *w, size_t n)
 			prev_lower = 1;
 	}
 	return letters < 2 || (upper == letters) || camel;
+}
+
+/* Is the word after end, on the same line, capitalized? */
+static int
+next_capitalized(const struct scan *sc, size_t end)
+{
+	const char *s = sc->s;
+	int32_t cp;
+
+	if (end < sc->len && s[end] != ' ')
+		return 0;	/* "Word," or "Word." : the name ends */
+	while (end < sc->len && s[end] == ' ')
+		end++;
+	if (end >= sc->len || s[end] == '\n')
+		return 0;
+	tt_utf8_decode(s + end, sc->len - end, &cp);
+	return tt_unicode_is_upper(cp);
 }
 
 static void
@@ -566,6 +586,8 @@ report(struct scan *sc, size_t start, size_t end)
 		return;		/* a name */
 	if (cap && set_find(&t->names, w, n, &slot))
 		return;		/* a name, as the text uses it elsewhere */
+	if (cap && !sc->title && next_capitalized(sc, end))
+		return;		/* "Tamsin Yeo, whose ...": a full name */
 	memset(&h, 0, sizeof(h));
 	h.start = start;
 	h.end = end;
