@@ -189,6 +189,36 @@ has(tt_typo *t, const char *w, size_t n)
 	    (info & TT_DICT_CAP))) || set_find(&t->personal, w, n, &slot);
 }
 
+/* w with the accented letters of Latin-1 as plain ones, in out; 0 if
+ * it has none (or other non-ASCII letters). */
+static int
+fold_accents(const char *w, size_t n, char *out, size_t cap, size_t *len)
+{
+	static const char base[] =	/* U+00C0 .. U+00FF */
+	    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs"
+	    "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+	size_t i = 0, m = 0;
+	int any = 0;
+
+	while (i < n && m + 1 < cap) {
+		int32_t cp;
+		size_t k = tt_utf8_decode(w + i, n - i, &cp);
+
+		if (cp < 0x80)
+			out[m++] = (char)cp;
+		else if (cp >= 0xc0 && cp <= 0xff && base[cp - 0xc0] != '*' &&
+		    base[cp - 0xc0] != '/' && cp != 0xdf && cp != 0xe6 &&
+		    cp != 0xc6) {
+			out[m++] = base[cp - 0xc0];
+			any = 1;
+		} else
+			return 0;
+		i += k;
+	}
+	*len = m;
+	return any && i == n;
+}
+
 /* Known as written, with its first letter lowered, or without 's. */
 static int
 known1(tt_typo *t, const char *w, size_t n)
@@ -214,6 +244,17 @@ known1(tt_typo *t, const char *w, size_t n)
 			if (has(t, buf, n))
 				return 1;
 		}
+	}
+	/* "naïve", "rôle": a known word with accents (buf holds w with its
+	 * first letter lowered) */
+	{
+		char fold[TT_DICT_MAXWORD];
+		size_t fl;
+
+		if ((fold_accents(w, n, fold, sizeof(fold), &fl) &&
+		    has(t, fold, fl)) || (fold_accents(buf, n, fold,
+		    sizeof(fold), &fl) && has(t, fold, fl)))
+			return 1;
 	}
 	/* possessives: "West's", "students'" */
 	if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
