@@ -747,6 +747,20 @@ select_blocks(tt_extractor *x, uint32_t top)
 	    x->b[first - 1].kind >= H_H2 && x->b[first - 1].kind <= H_H6 &&
 	    x->b[first - 1].links == 0)
 		first--;
+	/* So does a lede set as a heading: a long sentence or two (a dek
+	 * under the headline is shorter), with only dropped lines between
+	 * it and the text. */
+	for (i = first; i-- > 0;) {
+		const blk *h = &x->b[i];
+
+		if (h->keep && H_IS_HEADING(h->kind) && h->kind != H_H1 &&
+		    h->chars >= 150 && h->stops >= 1 && h->links == 0) {
+			first = i;
+			break;
+		}
+		if (h->keep)
+			break;
+	}
 	/* A list or a table that closes the text belongs to it. */
 	while (last + 1 < x->nb && x->b[last + 1].keep &&
 	    (x->b[last + 1].kind == H_LI || x->b[last + 1].kind == H_TD ||
