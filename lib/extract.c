@@ -663,6 +663,16 @@ is_body_text(const blk *b)
 	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
 
+/* The blockquote that holds node n, or 0. */
+static uint32_t
+quote_of(const hdoc *d, uint32_t n)
+{
+	for (; n != 0; n = d->n[n].parent)
+		if (d->n[n].tag == H_BLOCKQUOTE)
+			return n;
+	return 0;
+}
+
 #define MAXROOTS	64
 
 /*
@@ -761,12 +771,15 @@ select_blocks(tt_extractor *x, uint32_t top)
 		if (h->keep)
 			break;
 	}
-	/* A list or a table that closes the text belongs to it. */
+	/* A list or a table that closes the text belongs to it, and so
+	 * does the rest of a quotation it ends in (a tweet's signature). */
 	while (last + 1 < x->nb && x->b[last + 1].keep &&
-	    (x->b[last + 1].kind == H_LI || x->b[last + 1].kind == H_TD ||
+	    (((x->b[last + 1].kind == H_LI || x->b[last + 1].kind == H_TD ||
 	    x->b[last + 1].kind == H_TH || x->b[last + 1].kind == H_DD ||
 	    x->b[last + 1].kind == H_DT) &&
-	    x->b[last + 1].links * 2 < x->b[last + 1].chars)
+	    x->b[last + 1].links * 2 < x->b[last + 1].chars) ||
+	    (quote_of(d, x->b[last].node) != 0 &&
+	    quote_of(d, x->b[last + 1].node) == quote_of(d, x->b[last].node))))
 		last++;
 	for (i = 0; i < first; i++)
 		x->b[i].keep = 0;
