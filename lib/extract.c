@@ -675,6 +675,33 @@ quote_of(const hdoc *d, uint32_t n)
 
 #define MAXROOTS	64
 
+/* Does element c, beside the container, hold prose that belongs? */
+static int
+joins(tt_extractor *x, uint32_t c)
+{
+	const hnode *e = &x->d.n[c];
+
+	return e->tag != H_TEXT && x->score[c] >= 150 &&
+	    e->links * 4 < e->chars &&
+	    !(e->inh & (HINT_NEG | HINT_META | HINT_CAPTION)) &&
+	    e->tag != H_NAV && e->tag != H_ASIDE && e->tag != H_FOOTER &&
+	    e->tag != H_FORM;
+}
+
+/* The children of p that are top or join it, in order. */
+static size_t
+sibling_roots(tt_extractor *x, uint32_t p, uint32_t top, uint32_t *roots,
+    size_t max)
+{
+	uint32_t c;
+	size_t n = 0;
+
+	for (c = x->d.n[p].first; c != 0 && n < max; c = x->d.n[c].next)
+		if (c == top || joins(x, c))
+			roots[n++] = c;
+	return n;
+}
+
 /*
  * The container and the siblings that belong with it, in document order:
  * a lede or a closing paragraph often sits in an element of its own
@@ -686,25 +713,29 @@ static size_t
 siblings(tt_extractor *x, uint32_t top, uint32_t *roots)
 {
 	hdoc *d = &x->d;
-	uint32_t p = d->n[top].parent, c;
+	uint32_t p = d->n[top].parent, g, c;
 	size_t n = 0;
 
 	if (p == 0 || d->n[top].tag == H_BODY || d->n[top].tag == H_HTML) {
 		roots[0] = top;
 		return 1;
 	}
-	for (c = d->n[p].first; c != 0 && n < MAXROOTS; c = d->n[c].next) {
-		const hnode *e = &d->n[c];
-
-		if (c == top)
-			roots[n++] = c;
-		else if (e->tag != H_TEXT && x->score[c] >= 150 &&
-		    e->links * 4 < e->chars &&
-		    !(e->inh & (HINT_NEG | HINT_META | HINT_CAPTION)) &&
-		    e->tag != H_NAV && e->tag != H_ASIDE &&
-		    e->tag != H_FOOTER && e->tag != H_FORM)
-			roots[n++] = c;
-	}
+	/* One level further up too, when the parent is no more than a
+	 * wrapper of the container (a lede in <div class=intro> beside
+	 * <div class=text>, both in the article). */
+	g = d->n[p].parent;
+	if (g != 0 && d->n[g].tag != H_BODY && d->n[g].tag != H_HTML &&
+	    d->n[p].chars < d->n[top].chars * 1.2 + 50)
+		for (c = d->n[g].first; c != 0 && n < MAXROOTS;
+		    c = d->n[c].next) {
+			if (c == p)
+				n += sibling_roots(x, p, top, roots + n,
+				    MAXROOTS - n);
+			else if (joins(x, c))
+				roots[n++] = c;
+		}
+	else
+		n = sibling_roots(x, p, top, roots, MAXROOTS);
 	return n;
 }
 
