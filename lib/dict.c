@@ -53,10 +53,14 @@ tt_dict_open(tt_dictv *v)
 	v->ndels = ndels;
 	v->nskel = get32((const unsigned char *)(v->offs + ndels));
 	if (24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
-	    (size_t)v->nskel * 8 != size)
+	    (size_t)v->nskel * 8 + 2 * 65537 * 4 != size)
 		return -1;
 	v->skeys = v->offs + ndels + 1;
 	v->soffs = v->skeys + v->nskel;
+	v->dbuck = v->soffs + v->nskel;
+	v->sbuck = v->dbuck + 65537;
+	if (v->dbuck[65536] != ndels || v->sbuck[65536] != v->nskel)
+		return -1;
 	return 0;
 }
 
@@ -86,24 +90,12 @@ tt_dict_word(const tt_dictv *v, uint32_t off, unsigned *info)
 }
 
 void
-tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key, uint32_t *lo,
-    uint32_t *hi)
+tt_dict_range(const uint32_t *keys, const uint32_t *buckets, uint32_t key,
+    uint32_t *lo, uint32_t *hi)
 {
-	uint32_t a = 0, b = n, g, step, end = n;
+	uint32_t a = buckets[key >> 16], b = buckets[(key >> 16) + 1];
+	uint32_t end = b;
 
-	/* The keys are hashes, spread evenly: start where key would be,
-	 * and widen the window until it holds key's run. */
-	if (n > 64) {
-		g = (uint32_t)(((uint64_t)key * n) >> 32);
-		for (step = 32; ; step *= 2) {
-			a = g > step ? g - step : 0;
-			b = n - g > step ? g + step : n;
-			if ((a == 0 || keys[a - 1] < key) &&
-			    (b == n || keys[b] > key))
-				break;
-		}
-		end = b;
-	}
 	while (a < b) {
 		uint32_t m = a + (b - a) / 2;
 

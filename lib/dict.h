@@ -15,6 +15,8 @@
  *           blob offset
  *   skel:   u32 nskel, then u32 keys[nskel], sorted, and u32 offs[nskel]:
  *           tt_dict_skeleton() hashes of the same words
+ *   then for dels and for skel, u32 buckets[65537]: the first index whose
+ *           key has each value of the top 16 bits (the last is n)
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -118,6 +120,7 @@ typedef struct tt_dictv {
 	uint32_t		 ndels;
 	const uint32_t		*skeys, *soffs;
 	uint32_t		 nskel;
+	const uint32_t		*dbuck, *sbuck;	/* 65537 each */
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
@@ -126,9 +129,10 @@ int		 tt_dict_open(tt_dictv *v);
 int		 tt_dict_info(const tt_dictv *, const char *w, size_t n);
 /* The word at blob offset off, and its info. */
 const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
-/* The range [*lo, *hi) of keys[0..n) equal to key. */
-void		 tt_dict_range(const uint32_t *keys, uint32_t n, uint32_t key,
-		    uint32_t *lo, uint32_t *hi);
+/* The range [*lo, *hi) of the sorted keys equal to key (buckets: the
+ * index by top 16 bits that goes with keys). */
+void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
+		    uint32_t key, uint32_t *lo, uint32_t *hi);
 
 /* ------------------------------------------ lib/suggest.c: candidates */
 

@@ -96,10 +96,20 @@ indel_cost(int c, int p, int q)
 	return 1.0;
 }
 
+static double	distance(const char *, size_t, const char *, size_t,
+		    double);
+
 double
 tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 {
-	double d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1];
+	return distance(a, an, b, bn, 1e9);
+}
+
+/* The weighted distance, or more than limit as soon as it must be. */
+static double
+distance(const char *a, size_t an, const char *b, size_t bn, double limit)
+{
+	double d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1], prevmin = 0;
 	size_t i, j;
 
 	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
@@ -113,7 +123,9 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 		d[0][j] = d[0][j - 1] + indel_cost(lower(b[j - 1]),
 		    j > 1 ? lower(b[j - 2]) : 0, j < bn ? lower(b[j]) : 0) +
 		    (j == 1 ? 0.4 : 0);
-	for (i = 1; i <= an; i++)
+	for (i = 1; i <= an; i++) {
+		double rowmin;
+
 		for (j = 1; j <= bn; j++) {
 			int x = lower(a[i - 1]), y = lower(b[j - 1]);
 			double first = i == 1 || j == 1 ? 0.4 : 0;
@@ -138,6 +150,16 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 				v = w;
 			d[i][j] = v;
 		}
+		/* every path goes through row i or row i - 1 (a swap skips
+		 * one row): when both are past the limit, stop */
+		rowmin = d[i][0];
+		for (j = 1; j <= bn; j++)
+			if (d[i][j] < rowmin)
+				rowmin = d[i][j];
+		if (rowmin > limit && prevmin > limit)
+			return rowmin;
+		prevmin = rowmin;
+	}
 	return d[an][bn];
 }
 
@@ -187,7 +209,7 @@ consider(struct ctx *c, uint32_t off)
 		return;
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
-	cost = tt_typo_distance(c->w, c->n, cand, cn);
+	cost = distance(c->w, c->n, cand, cn, c->maxcost);
 	if (cost > c->maxcost)
 		return;
 	cost += LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
@@ -217,7 +239,7 @@ lookup(struct ctx *c, const char *key, size_t n)
 {
 	uint32_t lo, hi;
 
-	tt_dict_range(c->v->keys, c->v->ndels, tt_dict_hash(key, n), &lo, &hi);
+	tt_dict_range(c->v->keys, c->v->dbuck, tt_dict_hash(key, n), &lo, &hi);
 	for (; lo < hi; lo++)
 		consider(c, c->v->offs[lo]);
 }
@@ -274,7 +296,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		char sk[TT_DICT_MAXWORD];
 
 		c->maxcost = MAXCOST_SKEL;
-		tt_dict_range(c->v->skeys, c->v->nskel, tt_dict_hash(key, m),
+		tt_dict_range(c->v->skeys, c->v->sbuck, tt_dict_hash(key, m),
 		    &lo, &hi);
 		for (; lo < hi && hi - lo < 2000; lo++)
 			consider(c, c->v->soffs[lo]);
@@ -282,7 +304,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
-			tt_dict_range(c->v->skeys, c->v->nskel,
+			tt_dict_range(c->v->skeys, c->v->sbuck,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
 			for (; lo < hi && hi - lo < 2000; lo++)
 				consider(c, c->v->soffs[lo]);
