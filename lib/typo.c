@@ -367,6 +367,36 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 	word[m] = '\0';
 	k = tt_suggest(&t->d, word, m, t->o.lang == TT_TYPO_GB ? TT_LANG_GB :
 	    TT_LANG_US, s, t->o.max_sugg + 4);
+	/* The personal list's words are candidates too, first when close:
+	 * "okafor" -> "Okafor". */
+	if (t->personal.n > 0 && t->personal.n <= 100000) {
+		size_t pi;
+		const char *best = NULL;
+		double bd = 1.2;
+
+		for (pi = 0; pi < t->personal.cap; pi++) {
+			const char *pw = t->personal.v[pi];
+			size_t pn;
+			double dd;
+
+			if (pw == NULL || (pn = strlen(pw)) + 2 < m ||
+			    pn > m + 2)
+				continue;
+			dd = tt_typo_distance(word, m, pw, pn);
+			if (dd < bd) {
+				bd = dd;
+				best = pw;
+			}
+		}
+		if (best != NULL && out < t->o.max_sugg) {
+			snprintf(t->sbuf[out], sizeof(t->sbuf[out]), "%s",
+			    best);
+			*c1 = bd;
+			*level = 0;
+			t->sp[out] = t->sbuf[out];
+			out++;
+		}
+	}
 	for (i = 0; i < k && out < t->o.max_sugg; i++) {
 		unsigned info;
 		const char *cand = tt_dict_word(&t->d, s[i].off, &info);
@@ -385,7 +415,7 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 		if (out == 0) {
 			*c1 = s[i].cost;
 			*level = (int)(info & TT_DICT_LEVEL);
-		} else if (out == 1)
+		} else if (out == 1 && *c2 > s[i].cost)
 			*c2 = s[i].cost;
 		t->sp[out] = t->sbuf[out];
 		out++;
