@@ -50,6 +50,7 @@ struct tt_typo {
 	struct set	 names;		/* unknown capitalized, mid-sentence */
 	struct set	 seen;		/* unknown words seen once */
 	struct set	 again;		/* unknown words seen twice or more */
+	struct set	 often;		/* unknown words seen three times or more */
 	char		 sbuf[MAXSUGG][TT_DICT_MAXWORD + 8];
 	const char	*sp[MAXSUGG];
 };
@@ -153,6 +154,7 @@ tt_typo_free(tt_typo *t)
 	set_free(&t->names);
 	set_free(&t->seen);
 	set_free(&t->again);
+	set_free(&t->often);
 	free(t);
 }
 
@@ -649,8 +651,10 @@ report(struct scan *sc, size_t start, size_t end)
 		/* evidence: a name inside a sentence; words seen twice */
 		if (cap && !sc->initial && !sc->title)
 			set_add(&t->names, w, n);
-		if (set_add(&t->seen, w, n) == 0)
-			set_add(&t->again, w, n);
+		/* sightings: once, twice, three times or more */
+		if (set_add(&t->seen, w, n) == 0 &&
+		    set_add(&t->again, w, n) == 0)
+			set_add(&t->often, w, n);
 		return;
 	}
 	if (cap && !sc->initial && !sc->title)
@@ -659,6 +663,7 @@ report(struct scan *sc, size_t start, size_t end)
 		return;		/* a name, as the text uses it elsewhere */
 	if (cap && !sc->title && next_capitalized(sc, end))
 		return;		/* "Tamsin Yeo, whose ...": a full name */
+
 	memset(&h, 0, sizeof(h));
 	h.start = start;
 	h.end = end;
@@ -666,6 +671,12 @@ report(struct scan *sc, size_t start, size_t end)
 	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
 	h.nsugg = suggest(t, w, n, &c1, &c2, &level);
 	h.sugg = t->sp;
+	/* dpkg, dpkg, dpkg: a word the text uses again and again, with no
+	 * close correction, is jargon it means (a consistent misspelling
+	 * of a word, recieve, recieve, recieve, is still reported) */
+	if (!(sc->flags & TT_TYPO_LINE) && set_find(&t->often, w, n, &slot) &&
+	    (h.nsugg == 0 || c1 > 0.9))
+		return;
 	conf = 0;
 	if (h.nsugg > 0) {
 		double margin = c2 - c1;
@@ -886,6 +897,7 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 		set_clear(&t->names);
 		set_clear(&t->seen);
 		set_clear(&t->again);
+		set_clear(&t->often);
 		sc.pass = 1;
 		scan_text(&sc);
 		if (sc.err != 0) {
