@@ -237,10 +237,6 @@ one(FILE *fp, const char *name, void *arg)
 			fwrite(r->in.data, 1, r->in.len, stdout);
 		return EXIT_TROUBLE;
 	}
-	if (r->mode == MODE_FIX || r->mode == MODE_INPLACE) {
-		/* Only decoded text can be fixed: input that was not UTF-8
-		 * goes out as UTF-8. */
-	}
 	if (tt_typo_check(r->t, r->text.data ? r->text.data : "",
 	    r->text.len, 0, on_hit, r, &e) < 0) {
 		cli_warn_tt(name, &e);

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tt_int.h"
+
 #define TT_DICT_MAGIC	0x31647474u	/* "ttd1" */
 #define TT_DICT_MAXWORD	64
 
@@ -36,16 +38,10 @@
 
 #define TT_DICT_SUGGEST_MAX	7	/* levels up to 70 are suggested */
 
-/* FNV-1a. */
 static inline uint32_t
 tt_dict_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	return tt_hash32(s, n);
 }
 
 /*

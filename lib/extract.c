@@ -53,7 +53,7 @@ struct tt_extractor {
 	uint32_t	 chars, links, punct, stops, lead;
 	int		 lead_stop;
 	int		 space;		/* a space is pending */
-	int		 pre, in_a, quote, list;
+	int		 pre, in_a, quote;
 	int		 oom;
 };
 
@@ -880,18 +880,6 @@ write_blocks(tt_extractor *x, tt_buf *out)
 
 /* ------------------------------------------------------------ metadata */
 
-static char *
-xstrdup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p != NULL) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
 /* Collapse white space and trim; a copy, or NULL for an empty string. */
 static char *
 tidy(const char *s)
@@ -1048,7 +1036,7 @@ iso_date(const char *s)
 		}
 	}
 	{
-		char *p = xstrdup(s, n);
+		char *p = strndup(s, n);
 
 		if (p != NULL && n > 10)
 			p[10] = 'T';
@@ -1206,7 +1194,11 @@ debug_dump(tt_extractor *x, uint32_t top)
 {
 	hdoc *d = &x->d;
 	size_t i;
-	int dbgmax = getenv("TT_DBG_FULL") ? 100000 : 70;
+#ifdef TT_EXTRACT_DEBUG_FULL
+	int dbgmax = 100000;
+#else
+	int dbgmax = 70;
+#endif
 
 	if (x->nb == 0)
 		return;
@@ -1336,7 +1328,7 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	x->bstart = 0;
 	x->chars = x->links = x->punct = x->stops = x->lead = 0;
 	x->lead_stop = 0;
-	x->space = x->pre = x->in_a = x->quote = x->list = 0;
+	x->space = x->pre = x->in_a = x->quote = 0;
 	walk(x, 0);
 	flush(x);
 	count_chars(x);

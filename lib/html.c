@@ -127,17 +127,6 @@ struct parse {
 	}		 seen[256];
 };
 
-/* FNV-1a of s, for the classification cache. */
-static uint32_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static int	classify(const char *);
 
 /* classify(), remembered for the strings that fit the cache. */
@@ -145,7 +134,7 @@ static int
 classify_cached(struct parse *p, const char *s)
 {
 	size_t n = strlen(s);
-	int slot = (int)(hash_str(s) & 255);
+	int slot = (int)(tt_hash32(s, n) & 255);
 
 	if (n >= sizeof(p->seen[0].s))
 		return classify(s);
@@ -253,18 +242,6 @@ style_hidden(const xmlChar *style)
 	    strstr(tight, "visibility:hidden") != NULL;
 }
 
-static char *
-dupstr(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p != NULL) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
 static void
 add_meta(hdoc *d, const char *key, const char *val, size_t vlen)
 {
@@ -285,8 +262,8 @@ add_meta(hdoc *d, const char *key, const char *val, size_t vlen)
 		d->meta = m;
 		d->metacap = cap;
 	}
-	k = dupstr(key, strlen(key));
-	v = dupstr(val, vlen);
+	k = strdup(key);
+	v = strndup(val, vlen);
 	if (k == NULL || v == NULL) {
 		free(k);
 		free(v);
@@ -339,7 +316,6 @@ new_node(struct parse *p, int tag)
 	n->tag = (uint16_t)tag;
 	n->parent = p->cur;
 	n->end = id;
-	n->depth = (uint16_t)p->depth;
 	n->inh = d->n[p->cur].inh;
 	n->negs = d->n[p->cur].negs;
 	if (d->n[p->cur].last != 0)
@@ -373,7 +349,6 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	uint32_t nid;
 	size_t i;
 
-	d->elements++;
 	if (p->skip > 0) {
 		p->skip++;
 		return;
@@ -424,7 +399,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		add_meta(d, "canonical", (const char *)href,
 		    strlen((const char *)href));
 	else if (tag == H_HTML && lang != NULL && d->lang == NULL)
-		d->lang = dupstr((const char *)lang, strlen((const char *)lang));
+		d->lang = strdup((const char *)lang);
 	else if (tag == H_TIME && dt != NULL)
 		add_meta(d, "time", (const char *)dt, strlen((const char *)dt));
 	if (prop != NULL && content != NULL && tag != H_META)
@@ -495,7 +470,7 @@ on_end(void *ctx, const xmlChar *name)
 	if (p->skip > 0) {
 		if (--p->skip == 0 && p->cap.len > 0) {
 			if (p->capture == 1)
-				d->title = dupstr(p->cap.data, p->cap.len);
+				d->title = strndup(p->cap.data, p->cap.len);
 			else if (p->capture == 2)
 				add_meta(d, "ld", p->cap.data, p->cap.len);
 			p->cap.len = 0;

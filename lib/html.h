@@ -51,11 +51,9 @@ typedef struct hnode {
 	uint16_t	 tag;
 	uint8_t		 hint;		/* HINT_* of this element */
 	uint8_t		 inh;		/* HINT_* of it and its ancestors */
-	uint16_t	 depth;
 	uint8_t		 negs;		/* elements with HINT_COMMENT above */
 	/* filled by extract */
 	uint32_t	 chars, links;	/* letters and digits; of them in <a> */
-	uint32_t	 paras;		/* p-like children with text */
 } hnode;
 
 typedef struct hmeta {
@@ -72,7 +70,6 @@ typedef struct hdoc {
 	size_t		 nmeta, metacap;
 	char		*title;		/* <title> */
 	char		*lang;		/* <html lang> */
-	size_t		 elements;	/* start tags seen */
 	int		 oom;
 } hdoc;
 

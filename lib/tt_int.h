@@ -14,6 +14,19 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 int	tt_word_in(const char *const *sorted, size_t n, const char *w,
 	    size_t len);
 
+/* FNV-1a, 32 bits: for hash tables of words (and the dictionary file
+ * scripts/dictgen.c writes, so it must not change). */
+static inline uint32_t
+tt_hash32(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 static inline int
 tt_isascii_alpha(int c)
 {

@@ -118,12 +118,6 @@ set_free(struct set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void
-set_clear(struct set *s)
-{
-	set_free(s);
-}
-
 tt_typo *
 tt_typo_new(const tt_typo_opts *o, tt_err *e)
 {
@@ -894,10 +888,10 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 	sc.cb = cb;
 	sc.arg = arg;
 	if (!(flags & TT_TYPO_LINE)) {
-		set_clear(&t->names);
-		set_clear(&t->seen);
-		set_clear(&t->again);
-		set_clear(&t->often);
+		set_free(&t->names);
+		set_free(&t->seen);
+		set_free(&t->again);
+		set_free(&t->often);
 		sc.pass = 1;
 		scan_text(&sc);
 		if (sc.err != 0) {
