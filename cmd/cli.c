@@ -216,3 +216,70 @@ cli_finish(int rv)
 	}
 	return rv;
 }
+
+int
+cli_read(FILE *fp, const char *name, size_t max, tt_buf *in)
+{
+	tt_err e;
+
+	tt_buf_reset(in);
+	if (tt_io_read_all(fp, max, in, &e) == TT_OK)
+		return 0;
+	if (e.code == TT_ELIMIT)
+		cli_warn(name, "larger than --max-size (%zu bytes)", max);
+	else
+		cli_warn_tt(name, &e);
+	return -1;
+}
+
+int
+cli_read_text(FILE *fp, const char *name, size_t max, const char *enc,
+    int hush, tt_buf *in, tt_buf *text)
+{
+	tt_err e;
+	int rep;
+
+	tt_buf_reset(text);
+	if (cli_read(fp, name, max, in) != 0)
+		return -1;
+	if ((rep = tt_encoding_to_utf8(in->data ? in->data : "", in->len, 0,
+	    enc, text, NULL, &e)) < 0) {
+		cli_warn_tt(name, &e);
+		return -1;
+	}
+	if (text->len > 0 && memchr(text->data, '\0', text->len)) {
+		cli_warn(name, "binary input (NUL bytes), not text");
+		return -1;
+	}
+	if (rep > 0 && !hush)
+		cli_warn(name, "%d invalid byte%s replaced by U+FFFD", rep,
+		    rep == 1 ? "" : "s");
+	return 0;
+}
+
+int
+cli_size(const char *opt, const char *s, size_t *v)
+{
+	char *end;
+	double d = strtod(s, &end);
+
+	if (*s != '\0' && d >= 1 && d <= 1e15) {
+		switch (*end) {
+		case 'k': case 'K':
+			d *= 1024, end++;
+			break;
+		case 'm': case 'M':
+			d *= 1024 * 1024, end++;
+			break;
+		case 'g': case 'G':
+			d *= 1024.0 * 1024 * 1024, end++;
+			break;
+		}
+		if (*end == '\0') {
+			*v = (size_t)d;
+			return 0;
+		}
+	}
+	cli_warn(NULL, "%s: not a size: %s", opt, s);
+	return -1;
+}

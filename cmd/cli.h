@@ -63,6 +63,22 @@ int	cli_each_file(char **argv, cli_file_fn *fn, void *arg);
 /* Quiet: no progress line. */
 void	cli_set_quiet(int);
 
+/*
+ * A whole input, at most max bytes, into in (emptied first); -1 after a
+ * message ("larger than --max-size", or the read error).
+ */
+int	cli_read(FILE *fp, const char *name, size_t max, tt_buf *in);
+/*
+ * The same decoded to UTF-8 in text (encoding detected, or enc): NUL
+ * bytes are refused as binary; bytes not valid in the encoding are
+ * reported unless hush.  -1 after a message.
+ */
+int	cli_read_text(FILE *fp, const char *name, size_t max, const char *enc,
+	    int hush, tt_buf *in, tt_buf *text);
+/* A --max-size argument: bytes, or with a k, M or G suffix; -1 after a
+ * message naming opt. */
+int	cli_size(const char *opt, const char *s, size_t *v);
+
 /* Flush stdout and report a write error; returns rv or EXIT_TROUBLE. */
 int	cli_finish(int rv);
 

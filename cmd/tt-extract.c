@@ -62,15 +62,8 @@ one(FILE *fp, const char *name, void *arg)
 	int rc;
 
 	r->out.len = 0;
-	r->in.len = 0;
-	if (tt_io_read_all(fp, r->max, &r->in, &e) != TT_OK) {
-		if (e.code == TT_ELIMIT)
-			cli_warn(name, "larger than --max-size (%zu bytes)",
-			    r->max);
-		else
-			cli_warn_tt(name, &e);
+	if (cli_read(fp, name, r->max, &r->in) != 0)
 		return EXIT_TROUBLE;
-	}
 	rc = tt_extract(r->x, r->in.data ? r->in.data : "", r->in.len, &a,
 	    &e);
 	if (rc < 0) {
@@ -125,31 +118,6 @@ one(FILE *fp, const char *name, void *arg)
 	return 0;
 }
 
-static int
-size_arg(const char *s, size_t *v)
-{
-	char *end;
-	double d = strtod(s, &end);
-
-	if (*s == '\0' || !(d >= 1 && d <= 1e15))
-		return -1;
-	switch (*end) {
-	case 'k': case 'K':
-		d *= 1024, end++;
-		break;
-	case 'm': case 'M':
-		d *= 1024 * 1024, end++;
-		break;
-	case 'g': case 'G':
-		d *= 1024.0 * 1024 * 1024, end++;
-		break;
-	}
-	if (*end != '\0')
-		return -1;
-	*v = (size_t)d;
-	return 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -189,11 +157,8 @@ main(int argc, char *argv[])
 			r.title = 1;
 			break;
 		case 'M':
-			if (size_arg(optarg, &r.max) != 0) {
-				cli_warn(NULL, "--max-size: not a size: %s",
-				    optarg);
+			if (cli_size("--max-size", optarg, &r.max) != 0)
 				return EXIT_TROUBLE;
-			}
 			break;
 		default:
 			if ((rc = cli_common_option(ch, argv, USAGE)) !=

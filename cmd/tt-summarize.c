@@ -112,32 +112,11 @@ one(FILE *fp, const char *name, void *arg)
 	tt_sum_sent ss;
 	tt_err e;
 	size_t i;
-	int rep;
 
-	tt_buf_reset(&r->in);
-	tt_buf_reset(&r->text);
 	tt_buf_reset(&r->out);
 	r->kw.n = 0;
-	if (tt_io_read_all(fp, r->max, &r->in, &e) != TT_OK) {
-		if (e.code == TT_ELIMIT)
-			cli_warn(name, "larger than --max-size (%zu bytes)",
-			    r->max);
-		else
-			cli_warn_tt(name, &e);
+	if (cli_read_text(fp, name, r->max, r->enc, 0, &r->in, &r->text) != 0)
 		return EXIT_TROUBLE;
-	}
-	if ((rep = tt_encoding_to_utf8(r->in.data, r->in.len, 0, r->enc,
-	    &r->text, NULL, &e)) < 0) {
-		cli_warn_tt(name, &e);
-		return EXIT_TROUBLE;
-	}
-	if (r->text.len > 0 && memchr(r->text.data, '\0', r->text.len)) {
-		cli_warn(name, "binary input (NUL bytes), not text");
-		return EXIT_TROUBLE;
-	}
-	if (rep > 0)
-		cli_warn(name, "%d invalid byte%s replaced by U+FFFD", rep,
-		    rep == 1 ? "" : "s");
 	if (tt_summarize(r->z, r->text.data ? r->text.data : "", r->text.len,
 	    &r->opts, &sum, &e) != TT_OK) {
 		cli_warn_tt(name, &e);

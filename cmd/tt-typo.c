@@ -189,37 +189,6 @@ on_hit(const tt_typo_hit *h, void *arg)
 }
 
 static int
-read_text(struct run *r, FILE *fp, const char *name)
-{
-	tt_err e;
-	int rep;
-
-	tt_buf_reset(&r->in);
-	tt_buf_reset(&r->text);
-	if (tt_io_read_all(fp, r->max, &r->in, &e) != TT_OK) {
-		if (e.code == TT_ELIMIT)
-			cli_warn(name, "larger than --max-size (%zu bytes)",
-			    r->max);
-		else
-			cli_warn_tt(name, &e);
-		return -1;
-	}
-	if ((rep = tt_encoding_to_utf8(r->in.data ? r->in.data : "",
-	    r->in.len, 0, r->enc, &r->text, NULL, &e)) < 0) {
-		cli_warn_tt(name, &e);
-		return -1;
-	}
-	if (r->text.len > 0 && memchr(r->text.data, '\0', r->text.len)) {
-		cli_warn(name, "binary input (NUL bytes), not text");
-		return -1;
-	}
-	if (rep > 0 && r->mode != MODE_FIX && r->mode != MODE_INPLACE)
-		cli_warn(name, "%d invalid byte%s replaced by U+FFFD", rep,
-		    rep == 1 ? "" : "s");
-	return 0;
-}
-
-static int
 one(FILE *fp, const char *name, void *arg)
 {
 	struct run *r = arg;
@@ -232,7 +201,8 @@ one(FILE *fp, const char *name, void *arg)
 		cli_warn(NULL, "-i needs files, not standard input");
 		return EXIT_TROUBLE;
 	}
-	if (read_text(r, fp, name) != 0) {
+	if (cli_read_text(fp, name, r->max, r->enc, r->mode == MODE_FIX ||
+	    r->mode == MODE_INPLACE, &r->in, &r->text) != 0) {
 		if (r->mode == MODE_FIX && r->in.len > 0)	/* keep the bytes */
 			fwrite(r->in.data, 1, r->in.len, stdout);
 		return EXIT_TROUBLE;
@@ -320,7 +290,6 @@ main(int argc, char *argv[])
 	const char *popt = NULL, *add = NULL;
 	tt_err e;
 	int ch, rc, rv, modes = 0;
-	char *end;
 
 	cli_init("tt-typo");
 	r.max = 64u << 20;
@@ -374,12 +343,8 @@ main(int argc, char *argv[])
 			}
 			break;
 		case 'M':
-			r.max = (size_t)strtod(optarg, &end);
-			if (*optarg == '\0' || *end != '\0' || r.max == 0) {
-				cli_warn(NULL, "--max-size: not a size: %s",
-				    optarg);
+			if (cli_size("--max-size", optarg, &r.max) != 0)
 				return EXIT_TROUBLE;
-			}
 			break;
 		case 'p':
 			popt = optarg;
