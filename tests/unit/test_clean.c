@@ -1,6 +1,7 @@
 /* Unit tests of tt-clean's library side: lib/clean.c, cleanline.c,
  * mojibake.c, boilerplate.c, dedupe.c. */
 #define _GNU_SOURCE
+#include <iconv.h>
 #include <stdlib.h>
 
 #include "tt_test.h"
@@ -71,6 +72,132 @@ TEST(clean_mojibake_fix)
 	CHECK(tt_mojibake_fix("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", 12,
 	    &b) == 0);			/* real Russian text is left alone */
 	tt_buf_free(&b);
+}
+
+/*
+ * The mojibake of utf8 when its bytes are read as codec: the bytes taken
+ * as codec's characters, written as UTF-8.  NULL if iconv cannot.
+ */
+static const char *
+garble(const char *utf8, const char *codec)
+{
+	static char out[1024];
+	char *in = (char *)utf8, *o = out;
+	size_t il = strlen(utf8), ol = sizeof(out) - 1;
+	iconv_t cd = iconv_open("UTF-8", codec);
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	if (iconv(cd, &in, &il, &o, &ol) == (size_t)-1) {
+		iconv_close(cd);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	return out;
+}
+
+static int
+fixes_to(const char *in, const char *want)
+{
+	tt_buf b = { 0 };
+	int ok;
+
+	ok = in != NULL && tt_mojibake_fix(in, strlen(in), &b) >= 0 &&
+	    b.len == strlen(want) && memcmp(b.data, want, b.len) == 0;
+	if (!ok)
+		fprintf(stderr, "#   mojibake: \"%s\" -> \"%.*s\", want \"%s\"\n",
+		    in ? in : "(iconv failed)", (int)b.len,
+		    b.data ? b.data : "", want);
+	tt_buf_free(&b);
+	return ok;
+}
+
+/* Text that went through the wrong codec comes back, whole. */
+TEST(clean_mojibake_codecs)
+{
+	static const char *const cases[][2] = {
+		{ "D\u00e9j\u00e0 vu: the caf\u00e9's cr\u00e8me br\u00fbl\u00e9e",
+		  "WINDOWS-1252" },
+		{ "Gr\u00fc\u00dfe aus M\u00fcnchen, sch\u00f6n dass ihr da wart",
+		  "WINDOWS-1252" },
+		{ "\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a "
+		  "\u0443 \u0432\u0430\u0441 \u0434\u0435\u043b\u0430?",
+		  "ISO-8859-1" },
+		{ "\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a "
+		  "\u0434\u0435\u043b\u0430?", "WINDOWS-1251" },
+		{ "Dobr\u00fd den, p\u0159\u00e1tel\u00e9, \u010de\u0161tina "
+		  "je kr\u00e1sn\u00e1", "WINDOWS-1250" },
+		{ "Ma\u00f1ana ser\u00e1 otro d\u00eda, se\u00f1or",
+		  "MACINTOSH" },
+		{ "\u0130stanbul\u2019da g\u00fczel bir g\u00fcn",
+		  "WINDOWS-1254" },
+		{ "Good luck \U0001F340 and thanks \U0001F64F", "ISO-8859-1" },
+		{ "\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8",
+		  "ISO-8859-1" },
+		{ "\u010ce\u0161tina je kr\u00e1sn\u00e1", "CP437" },
+		{ "Ligatures: \ufb01ne and \ufb02at", "WINDOWS-1251" },
+		{ "Ce n\u2019est pas \u00e0 moi", "WINDOWS-1252" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK(fixes_to(garble(cases[i][0], cases[i][1]), cases[i][0]));
+	/* twice through windows-1252 */
+	CHECK(fixes_to(garble(garble("na\u00efve caf\u00e9", "WINDOWS-1252"),
+	    "WINDOWS-1252"), "na\u00efve caf\u00e9"));
+}
+
+/* The damage a round trip adds, and lines that are partly mojibake. */
+TEST(clean_mojibake_damage)
+{
+	/* a lost byte shown as U+FFFD or "?" */
+	CHECK(fixes_to("\u00e2\u20ac\u0153quoted text\u00e2\u20ac\ufffd",
+	    "\u201cquoted text\ufffd"));
+	CHECK(fixes_to("rated \u00e2\u20ac\u0153A+\u00e2\u20ac? today",
+	    "rated \u201cA+\ufffd today"));
+	/* the no-break space of "à" became a space: "à" stays a word */
+	CHECK(fixes_to("Il est all\u00c3\u00a9 \u00c3 la plage",
+	    "Il est all\u00e9 \u00e0 la plage"));
+	/* ... and of a no-break space itself */
+	CHECK(fixes_to("10\u00c2 km \u00e2\u20ac\u201c far", "10\u00a0km \u2013 far"));
+	/* CESU-8: an emoji as two surrogates, read as ISO-8859-1 */
+	CHECK(fixes_to("ok \u00ed\u00a0\u00bd\u00ed\u00b8\xC2\x80",
+	    "ok \U0001F600"));
+	/* mojibake beside text that was read right */
+	CHECK(fixes_to("It\u2019s the caf\u00c3\u00a9 on the r\u00c3\u00a9gion\u2019s "
+	    "square", "It\u2019s the caf\u00e9 on the r\u00e9gion\u2019s square"));
+	/* C1 controls: windows-1252 read as ISO-8859-1, or MacRoman inside
+	 * words where windows-1252 gives punctuation */
+	CHECK(fixes_to("it\xC2\x92s done\xC2\x85", "it\u2019s done\u2026"));
+	CHECK(fixes_to("el cami\xC2\x97n est\xC2\x87 aqu\xC2\x92",
+	    "el cami\u00f3n est\u00e1 aqu\u00ed"));
+}
+
+/* Text that only looks odd is left as it is. */
+TEST(clean_mojibake_negatives)
+{
+	static const char *const ok[] = {
+		"S\u00c3O PAULO \u00c9 A MAIOR CIDADE",
+		"NESTL\u00c9\u00ae", "4288\u00d7\u2026", "Tom \u00d7 2 = \u00a310",
+		"C\u2019est l\u2019\u00e9t\u00e9 \u00e0 Paris",
+		"\u00c6r\u00f8sk\u00f8bing og \u00c5lborg",
+		"\u0412\u0421\u0415 \u0415\u0429\u0401 \u0417\u0414\u0415\u0421\u042c",
+		"\u00ac_\u00ac", "( \u0361\u00b0 \u035c\u0296 \u0361\u00b0)",
+		"Z\u00fcrich \u2013 Gen\u00e8ve",
+		"\u201eGuten Tag\u201c, sagte sie.",
+		"TNF\u03b1 and IL-2R\u03b3", "\u00bd cup of flour, 350\u00b0F",
+		"Se\u00f1or Garc\u00eda\u2019s a\u00f1o",
+		"\u03a9mega \u221a2 \u2248 1.414", "Vi\u1ec7t Nam",
+		"\u0108u vi parolas Esperanton?",
+		"Dvo\u0159\u00e1k\u2019s \u201cNew World\u201d",
+		"\u05e2\u05d1\u05e8\u05d9\u05ea and \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+		"MISUT\u00c2\u00a0AJIKKO", "A \u00c2 B", "\u00a9 2026 Caf\u00e9 Ltd",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		CHECK(fixes_to(ok[i], ok[i]));
 }
 
 TEST(clean_unicode_and_whitespace)
