@@ -656,7 +656,7 @@ spans(struct mj *m, int bad)
 	size_t k, i, len, strong, weak, *at = NULL, *from = NULL;
 	unsigned char *rejected = NULL;
 	int32_t dc;
-	int st, r = 0, made, again;
+	int st, r = 0, made, again, rounds;
 
 	if ((at = malloc(m->cur.n * sizeof(*at))) == NULL ||
 	    (from = malloc(m->cur.n * sizeof(*from))) == NULL ||
@@ -676,6 +676,7 @@ spans(struct mj *m, int bad)
 		if (strong == 0 && weak < 2)
 			continue;
 		memset(rejected, 0, n);
+		rounds = 0;
 		do {
 			if ((made = span_build(m, k, strong, weak, rejected,
 			    at, from)) < 0) {
@@ -689,7 +690,9 @@ spans(struct mj *m, int bad)
 					again = 1;
 				}
 			}
-		} while (again && made > 0);
+		} while (again && made > 0 && ++rounds < 4);
+		if (again)
+			continue;	/* garble all along: no guess */
 		if (made > 0 && badness(m->cand.v, m->cand.n) < bad) {
 			struct cpv t = m->cur;
 

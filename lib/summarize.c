@@ -9,7 +9,8 @@
  *   - the title's words;
  *   - position, as a prior that grows as fewer sentences are asked for
  *     (news puts its point first: three sentences of thirty are mostly the
- *     lead, eight of twenty are spread through the text);
+ *     lead, eight of twenty are spread through the text; a short sentence
+ *     with no name and no number, an opener, gets none);
  * then chosen greedily with maximal marginal relevance, so that two
  * sentences saying the same thing are not both taken.
  */
@@ -40,6 +41,7 @@ static const char *const stopwords[] = {
 
 #define MAXWORD		64	/* longer "words" are not words */
 #define LONG_SENTENCE	25	/* words; longer ones say less per word */
+#define TEASER_WORDS	8	/* shorter, nameless, numberless: an opener */
 #define CENTRAL_MAX	1500
 #define MMR_WORK	4e7	/* sentence pairs MMR may weigh */
 #define NEAR_COPY	0.7	/* cosine: the same thing said twice */	/* above this many sentences, no PageRank */
@@ -64,6 +66,7 @@ struct sent {
 	double	 norm;		/* of the stemmed vector */
 	size_t	 words;
 	double	 luhn, central, title, pos, names, score;
+	int	 teaser;
 	int	 chosen;
 	int	 junk;		/* not worth choosing */
 	int	 speech;	/* a quotation or a question: says less */
@@ -313,6 +316,22 @@ speech(const char *s, size_t a, size_t b)
 	return e > a && s[e - 1] == '?';
 }
 
+/* A short sentence with no name and no number: an opener to draw the
+ * reader in ("Share, and your gift will be multiplied."), a remark, not
+ * news.  It gets no position prior. */
+static int
+teaser(const char *s, size_t a, size_t b, size_t words, double nm)
+{
+	size_t i;
+
+	if (words >= TEASER_WORDS || nm > 0)
+		return 0;
+	for (i = a; i < b; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	return 1;
+}
+
 /* Is the sentence s[a..b) worth choosing at all? */
 static int
 junk_sentence(const char *s, size_t a, size_t b, size_t words)
@@ -358,8 +377,9 @@ skip_marker(const char *s, size_t a, size_t b)
 	if (j >= b || s[j] != ')')
 		return a;
 	k = j + 1;
-	if (k < b && tt_isascii_alpha((unsigned char)s[k]))
-		return k;			/* "(CNN)Share" */
+	if (k < b && (tt_isascii_alpha((unsigned char)s[k]) || s[k] == '"' ||
+	    (k + 2 < b && memcmp(s + k, "\xE2\x80\x9C", 3) == 0)))
+		return k;			/* "(CNN)Share", "(CNN)\"This" */
 	while (k < b && s[k] == ' ')
 		k++;
 	if (k + 1 < b && s[k] == '-' && s[k + 1] == '-')
@@ -477,6 +497,8 @@ analyse(tt_summarizer *z, const char *s, size_t len, tt_summary *out)
 			z->s[i].words = z->words.n;
 			z->s[i].junk = junk_sentence(s, a, b, z->words.n);
 			z->s[i].speech = speech(s, a, b);
+			z->s[i].teaser = teaser(s, a, b, z->words.n,
+			    z->s[i].names);
 		}
 		/* Remember where this sentence's ids are; pointers are
 		 * fixed up once the pool stops moving. */
@@ -617,7 +639,7 @@ pagerank(tt_summarizer *z)
 static void
 features(tt_summarizer *z)
 {
-	size_t i, k, hit;
+	size_t i, k, hit, skipped = 0;
 	double m = 0, sum;
 	const size_t *tids = z->pool + z->title_ids;
 
@@ -642,7 +664,10 @@ features(tt_summarizer *z)
 		}
 		x->title = z->title_nids > 0 ?
 		    (double)hit / (double)z->title_nids : 0;
-		x->pos = 1.0 / (1.0 + (double)i);
+		/* A short nameless line carries no position; the lead
+		 * starts after the openers. */
+		x->pos = x->teaser ? 0 : 1.0 / (1.0 + (double)(i - skipped));
+		skipped += x->teaser && i == skipped;
 	}
 	for (i = 0; i < z->ns; i++)
 		z->s[i].luhn = m > 0 ? z->s[i].luhn / m : 0;
