@@ -1,16 +1,13 @@
 /*
- * boilerplate.c: tt-clean's boilerplate step.  Each line of a page dump
- * is judged with its neighbours, in the manner of jusText and boilerpipe:
- *   - a pattern of the rules file (menus, share counters, sign-up boxes,
- *     cookie notices, copyright lines) marks a line of at most 30 words
- *     as boilerplate;
- *   - a long line, or a line that reads as prose (function words, a
- *     sentence's end), is content;
- *   - a short line is content only between content lines (a heading, a
- *     short paragraph, a list item of the article), or just before the
- *     article begins when it looks like a heading;
- * and when unsure the line is kept: losing article text is worse than
- * keeping a menu item.
+ * boilerplate.c: tt-clean's boilerplate step.  The lines of a document
+ * (a page dump: menus, the article, teasers, comments, a footer) are judged
+ * together: prose lines are worth their words, runs of short lines and the
+ * matches of the rules file (menus, share counters, sign-up boxes, cookie
+ * notices, copyright lines) cost, and the article is the stretch of lines
+ * worth most, with the headline just before it.  Inside it everything
+ * stays but the rules' matches; outside it the lines go.  When unsure the line is kept: a document without a
+ * stretch of prose keeps its lines, and so does prose outside the article
+ * when there is as much of it as in the article.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <stdlib.h>
@@ -35,7 +32,6 @@ struct tt_boiler {
 	size_t			 n, cap;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
-	size_t			 since_content;	/* non-blank lines since */
 };
 
 /* Function words of English and the main European languages: their
@@ -141,7 +137,6 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 		tt_seterr(e, TT_ENOMEM, "out of memory");
 		return NULL;
 	}
-	b->since_content = 1000;
 	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
 	    e) != TT_OK || (rules != NULL && add_rules(b, rules, len, e) !=
 	    TT_OK) || (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
@@ -272,52 +267,130 @@ strong(const struct tt_cline *l)
 	return l->words >= 7 && l->prose;
 }
 
-void
-tt_boiler_judge(tt_boiler *b, tt_clean *c, struct tt_cline *win, size_t head,
-    size_t count)
+/* Does the line end with a colon (a list's lead-in)? */
+static int
+ends_colon(const struct tt_cline *l)
 {
-	struct tt_cline *l = &win[head], *n;
-	const char *rule, *why = NULL;
-	size_t k, seen = 0;
-	int after = 0, content;
+	size_t n = l->text.len;
 
+	while (n > 0 && (l->text.data[n - 1] == ' ' ||
+	    l->text.data[n - 1] == '\t'))
+		n--;
+	return n > 0 && l->text.data[n - 1] == ':';
+}
+
+/*
+ * The lines of one document, judged together.  Each line gets a value:
+ * prose gains its words (up to CAP; half without function words, unless
+ * it is a long sentence; half for a list item), a short line costs 1, and
+ * the second and later of a run of short lines cost RUN more (menus and
+ * teaser cards are runs; an article's subheadings and captions stand
+ * alone); a rule's match costs RULE; a list item after a line ending in
+ * a colon costs nothing.  The article is the run of lines worth most
+ * (the maximum-sum segment), and the short line without a final stop
+ * just before it, its headline.  Inside it every line stays but the rules'
+ * matches; outside it lines go, unless the prose on their side of the
+ * article weighs as much as the article (then the document has two
+ * texts, and the prose of both stays).  A document worth less than
+ * FEW_WORDS (notes, a list, a poem) keeps all but the rules' matches.
+ */
+#define CAP		40
+#define RULE		3
+#define RUN		5
+#define FEW_WORDS	20
+
+static double
+value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
+{
+	double v;
+	int bul;
+
+	if (l->blank || l->piece)
+		return 0;
 	measure(l);
-	if ((rule = rule_match(b, l)) != NULL) {
-		content = 0;
-		why = rule;
-	} else if (strong(l)) {
-		content = 1;
-	} else {
-		/* The next two lines with text: does the article go on? */
-		for (k = 1; k < count && seen < 2; k++) {
-			n = &win[(head + k) % TT_CLEAN_WINDOW];
-			if (n->blank || n->piece)
-				continue;
-			measure(n);
-			seen++;
-			if (strong(n) && rule_match(b, n) == NULL)
-				after = 1;
-		}
-		if (b->since_content <= 2 && after)
-			content = 1;		/* inside the article */
-		else if (after && l->words >= 2 && l->words <= 20)
-			content = 1;		/* a heading or a lead-in */
-		else if (b->since_content <= 1 && l->words >= 4 &&
-		    (l->prose || l->stops * 4 >= l->words))
-			content = 1;		/* a short last paragraph */
-		else {
-			content = 0;
-			why = b->since_content > 2 ? "outside the text" :
-			    "short, not followed by text";
-		}
-	}
-	l->content = content;
-	if (content) {
-		b->since_content = 0;
+	bul = bullet(l);
+	if ((l->why = rule_match(b, l)) != NULL)
+		v = -RULE;
+	else if (strong(l)) {
+		v = l->words < CAP ? (double)l->words : CAP;
+		if (l->stops * 8 < l->words && !(l->prose && l->words >= 15))
+			v /= 2;
+		if (bul)
+			v /= 2;
+	} else
+		v = -1;
+	if (bul && *listok && l->why == NULL && v < 0)
+		v = 0;
+	if (v < 0) {
+		if (++*run >= 2)
+			v -= RUN;
+	} else
+		*run = 0;
+	if (!bul)
+		*listok = l->why == NULL && ends_colon(l);
+	return v;
+}
+
+void
+tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
+{
+	double *v, cur = 0, best = -1e300, in = 0, left = 0, right = 0;
+	size_t i, start = 0, a = 0, z = 0;
+	int run = 0, listok = 0;
+
+	if (n == 0)
+		return;
+	if ((v = malloc(n * sizeof(*v))) == NULL) {
+		/* No memory to judge with: keep everything. */
+		for (i = 0; i < n; i++)
+			lines[i]->why = NULL;
 		return;
 	}
-	b->since_content++;
-	l->drop = 1;
-	tt_clean_note(c, l->lineno, "boilerplate", why, l->text.data,
-	    l->text.len, NULL, 0);
+	for (i = 0; i < n; i++) {
+		v[i] = value(b, lines[i], &run, &listok);
+		if (cur <= 0) {
+			cur = v[i];
+			start = i;
+		} else
+			cur += v[i];
+		if (cur > best) {
+			best = cur;
+			a = start;
+			z = i;
+		}
+	}
+	/* The article's headline just before it stays with it. */
+	for (i = a; i > 0 && (lines[i - 1]->blank || lines[i - 1]->piece); i--)
+		;
+	if (i > 0 && lines[i - 1]->why == NULL && !bullet(lines[i - 1]) &&
+	    lines[i - 1]->words >= 2 && lines[i - 1]->words <= 20 &&
+	    !lines[i - 1]->prose)
+		a = i - 1;
+	for (i = 0; i < n; i++) {
+		double pos = v[i] > 0 ? v[i] : 0;
+
+		if (i < a)
+			left += pos;
+		else if (i > z)
+			right += pos;
+		else
+			in += pos;
+	}
+	for (i = 0; i < n; i++) {
+		struct tt_cline *l = lines[i];
+
+		if (l->blank || l->piece)
+			continue;
+		if (l->why != NULL) {
+			l->drop = 1;
+			continue;
+		}
+		if (best < FEW_WORDS || (i >= a && i <= z))
+			continue;
+		if (v[i] > 0 && (i < a ? left : right) >= in)
+			continue;
+		l->drop = 1;
+		l->why = "outside the text";
+	}
+	free(v);
 }

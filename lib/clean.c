@@ -2,11 +2,13 @@
  * clean.c: tt-clean's streaming engine.  Bytes go in by tt_clean_feed();
  * the encoding step decides the encoding from the first 64 KiB and
  * converts; the UTF-8 that results is cut into lines, and each line goes
- * through the line steps (mojibake, unicode, whitespace), then through a
- * window of neighbouring lines where boilerplate and dedupe decide whether
- * it stays.  Memory is bounded by the window: WINDOW lines of at most
- * maxline bytes; a longer line is passed through in pieces, untouched by
- * the steps that need whole lines.
+ * through the line steps (mojibake, unicode, whitespace), then boilerplate
+ * and dedupe decide whether it stays.  Memory is bounded: lines of at most
+ * maxline bytes (a longer line is passed through in pieces, untouched by
+ * the steps that need whole lines.  With the boilerplate step the lines of
+ * a document are held until it ends (a form feed line, the end of the
+ * input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES held) and judged
+ * together.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,9 +73,10 @@ struct tt_clean {
 	int		 started_bytes;	/* the document's first bytes are in */
 	int		 cr;		/* the last byte seen was a lone CR */
 	tt_buf		 tmp, tmp2;
-	/* window */
-	struct tt_cline	 win[TT_CLEAN_WINDOW];
-	size_t		 head, count;	/* ring */
+	/* lines held: a ring of wcap */
+	struct tt_cline	*win;
+	struct tt_cline	**doc;		/* the held lines in order, to judge */
+	size_t		 wcap, head, count, docbytes;
 	/* steps with state */
 	tt_boiler	*boiler;
 	tt_dedupe	*dedupe;
@@ -144,8 +147,10 @@ tt_clean_free(tt_clean *c)
 	tt_buf_free(&c->cur);
 	tt_buf_free(&c->tmp);
 	tt_buf_free(&c->tmp2);
-	for (i = 0; i < TT_CLEAN_WINDOW; i++)
+	for (i = 0; i < c->wcap; i++)
 		tt_buf_free(&c->win[i].text);
+	free(c->win);
+	free(c->doc);
 	tt_boiler_free(c->boiler);
 	tt_dedupe_free(c->dedupe);
 	free(c);
@@ -168,24 +173,39 @@ tt_clean_lineno(const tt_clean *c)
 
 /* ------------------------------------------------------------ output */
 
-/* Decide the line at the window's oldest slot and write it. */
+static int emit(tt_clean *, struct tt_cline *, tt_buf *);
+static int flush(tt_clean *, tt_buf *);
+static int room(tt_clean *, tt_buf *);
+
+/* Decide the oldest line held and write it. */
 static int
 settle(tt_clean *c, tt_buf *out)
 {
 	struct tt_cline *l = &c->win[c->head];
+	int r;
+
+	if (l->drop && l->why != NULL)
+		tt_clean_note(c, l->lineno, "boilerplate", l->why,
+		    l->text.data, l->text.len, NULL, 0);
+	if (!l->piece && !l->blank && c->dedupe != NULL && !l->drop)
+		tt_dedupe_judge(c->dedupe, c, l);
+	c->head = (c->head + 1) % c->wcap;
+	c->count--;
+	c->docbytes -= l->text.len < c->docbytes ? l->text.len : c->docbytes;
+	r = l->drop ? TT_OK : emit(c, l, out);
+	/* A long line's buffer is not kept for the next line: the ring may
+	 * hold thousands. */
+	if (l->text.cap > 4096)
+		tt_buf_free(&l->text);
+	return r;
+}
+
+/* Write a line that stays. */
+static int
+emit(tt_clean *c, struct tt_cline *l, tt_buf *out)
+{
 	int squeeze = c->steps & TT_STEP_WHITESPACE;
 
-	if (!l->piece && !l->blank) {
-		if (c->boiler != NULL && !l->drop)
-			tt_boiler_judge(c->boiler, c, c->win, c->head,
-			    c->count);
-		if (c->dedupe != NULL && !l->drop)
-			tt_dedupe_judge(c->dedupe, c, l);
-	}
-	c->head = (c->head + 1) % TT_CLEAN_WINDOW;
-	c->count--;
-	if (l->drop)
-		return TT_OK;
 	if (squeeze && l->blank) {
 		/* At most one blank line between paragraphs, none first. */
 		c->blank_pending = c->started;
@@ -223,11 +243,11 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 		    (r = tt_whitespace_line(c, t, &c->tmp)) < 0)
 			return r;
 	}
-	if (c->count == TT_CLEAN_WINDOW && (r = settle(c, out)) != TT_OK)
+	if (c->count == c->wcap && (r = room(c, out)) != TT_OK)
 		return r;
-	slot = (c->head + c->count) % TT_CLEAN_WINDOW;
+	slot = (c->head + c->count) % c->wcap;
 	l = &c->win[slot];
-	/* Give the line's buffer to the window and take the slot's old one. */
+	/* Give the line's buffer to the ring and take the slot's old one. */
 	swap = &l->text;
 	{
 		tt_buf b = *swap;
@@ -240,16 +260,68 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	l->piece = piece;
 	l->piece_more = more;
 	l->drop = 0;
+	l->why = NULL;
 	l->blank = !piece && tt_clean_is_blank(l->text.data, l->text.len);
 	l->words = 0;
 	l->judged = 0;
 	c->count++;
+	c->docbytes += l->text.len;
 	c->midline = more;
-	/* Steps that need neighbours wait for TT_CLEAN_AHEAD more lines;
-	 * pieces of a huge line go straight through. */
-	while (c->count > TT_CLEAN_AHEAD || (piece && c->count > 0))
+	/* Without the boilerplate step a line is decided at once; with it,
+	 * at the end of its document, or of what can be held of it.  A
+	 * piece of a huge line ends what is held. */
+	if (c->boiler == NULL || piece || c->docbytes >= TT_CLEAN_DOC_BYTES ||
+	    (l->text.len > 0 && memchr(l->text.data, '\f', l->text.len) != NULL &&
+	    l->blank))
+		return flush(c, out);
+	return TT_OK;
+}
+
+/* Judge the lines held as one document and write them. */
+static int
+flush(tt_clean *c, tt_buf *out)
+{
+	size_t i;
+	int r;
+
+	if (c->boiler != NULL && c->count > 0) {
+		for (i = 0; i < c->count; i++)
+			c->doc[i] = &c->win[(c->head + i) % c->wcap];
+		tt_boiler_document(c->boiler, c->doc, c->count);
+	}
+	while (c->count > 0)
 		if ((r = settle(c, out)) != TT_OK)
 			return r;
+	c->docbytes = 0;
+	return TT_OK;
+}
+
+/* Make room for one more line: grow the ring up to TT_CLEAN_DOC_LINES,
+ * or judge and write what it holds. */
+static int
+room(tt_clean *c, tt_buf *out)
+{
+	size_t cap = c->wcap ? 2 * c->wcap : 16, i;
+	struct tt_cline *w, **d;
+
+	if (c->wcap >= TT_CLEAN_DOC_LINES || (c->boiler == NULL && c->wcap > 0))
+		return flush(c, out);
+	if ((w = calloc(cap, sizeof(*w))) == NULL ||
+	    (d = malloc(cap * sizeof(*d))) == NULL) {
+		free(w);
+		return TT_ENOMEM;
+	}
+	for (i = 0; i < c->count; i++)
+		w[i] = c->win[(c->head + i) % c->wcap];
+	/* The slots not in use keep their buffers too. */
+	for (; i < c->wcap; i++)
+		w[i] = c->win[(c->head + i) % c->wcap];
+	free(c->win);
+	free(c->doc);
+	c->win = w;
+	c->doc = d;
+	c->wcap = cap;
+	c->head = 0;
 	return TT_OK;
 }
 
@@ -376,8 +448,8 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 		r = convert(c, "", 0, 1, out, e);
 	if (r == TT_OK && (c->cur.len > 0 || c->midline))
 		r = line_done(c, c->midline, 0, out);
-	while (r == TT_OK && c->count > 0)
-		r = settle(c, out);
+	if (r == TT_OK)
+		r = flush(c, out);
 	/* Ready for the next document. */
 	tt_conv_free(c->conv);
 	c->conv = NULL;

@@ -5,8 +5,12 @@
 
 #include "tt.h"
 
-#define TT_CLEAN_AHEAD	4		/* lines a judgement looks ahead */
-#define TT_CLEAN_WINDOW	(2 * TT_CLEAN_AHEAD + 2)
+/* The boilerplate step judges a document's lines together: it holds at
+ * most this many lines and bytes of one, and judges what it holds when
+ * either is reached (a form feed line or the end of the input ends a
+ * document sooner). */
+#define TT_CLEAN_DOC_LINES	4096
+#define TT_CLEAN_DOC_BYTES	(4u << 20)
 
 struct tt_cline {
 	tt_buf	 text;		/* after the line steps, no newline */
@@ -15,8 +19,8 @@ struct tt_cline {
 	int	 piece_more;	/* ... and more of it follows */
 	int	 blank;
 	int	 drop;		/* decided: not text */
+	const char *why;	/* ... by this boilerplate rule */
 	int	 judged;
-	int	 content;	/* boilerplate's verdict, for neighbours */
 	size_t	 words;		/* 0 until measured */
 	size_t	 stops;
 	int	 prose;		/* ends like a sentence */
@@ -37,8 +41,7 @@ int	 tt_unicode_line(tt_clean *, tt_buf *line, tt_buf *tmp, int ascii);
 int	 tt_whitespace_line(tt_clean *, tt_buf *line, tt_buf *tmp);
 
 tt_boiler *tt_boiler_new(const char *rules, size_t len, tt_err *);
-void	 tt_boiler_judge(tt_boiler *, tt_clean *, struct tt_cline *win,
-	    size_t head, size_t count);
+void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
 void	 tt_boiler_free(tt_boiler *);
 
 tt_dedupe *tt_dedupe_new(void);
