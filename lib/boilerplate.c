@@ -294,9 +294,11 @@ ends_colon(const struct tt_cline *l)
  * texts, and the prose of both stays).  A document worth less than
  * FEW_WORDS (notes, a list, a poem) keeps all but the rules' matches.
  */
-#define CAP		40
+#define CAP		25
 #define RULE		3
-#define RUN		5
+#define SHORT		0.5
+#define RUN		3
+#define NO_STOP		0.4	/* a long line that does not end a sentence */
 #define FEW_WORDS	20
 
 static double
@@ -317,8 +319,10 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 			v /= 2;
 		if (bul)
 			v /= 2;
+		if (!l->prose)
+			v *= NO_STOP;
 	} else
-		v = -1;
+		v = -SHORT;
 	if (bul && *listok && l->why == NULL && v < 0)
 		v = 0;
 	if (v < 0) {
