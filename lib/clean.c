@@ -392,7 +392,7 @@ convert(tt_clean *c, const char *s, size_t len, int final, tt_buf *out,
 {
 	const char *bomname;
 	size_t bom = 0, before;
-	int r;
+	int r, direct;
 
 	tt_buf_reset(&c->utf8);
 	if (!c->started_bytes) {
@@ -403,11 +403,14 @@ convert(tt_clean *c, const char *s, size_t len, int final, tt_buf *out,
 		c->started_bytes = 1;
 	}
 	before = tt_conv_replaced(c->conv);
-	if ((r = tt_conv_feed(c->conv, s + bom, len - bom, final, &c->utf8,
-	    e)) != TT_OK)
+	/* The encoding step alone does not need lines: the text goes out as
+	 * it is converted, line ends and all. */
+	direct = (c->steps & ~TT_STEP_ENCODING) == 0;
+	if ((r = tt_conv_feed(c->conv, s + bom, len - bom, final,
+	    direct ? out : &c->utf8, e)) != TT_OK)
 		return r;
 	c->replaced += tt_conv_replaced(c->conv) - before;
-	return lines_in(c, c->utf8.data, c->utf8.len, out);
+	return direct ? TT_OK : lines_in(c, c->utf8.data, c->utf8.len, out);
 }
 
 int
