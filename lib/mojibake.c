@@ -176,13 +176,20 @@ ktab_fill(void)
 		ktab[cp] = (unsigned char)mclass_slow(cp);
 }
 
-static int
+static void
+ktab_init(void)
+{
+	pthread_once(&ktab_once, ktab_fill);
+}
+
+/* The class of cp; ktab_init() first. */
+static inline int
 mclass(int32_t cp)
 {
-	if (cp >= 0 && cp < 0x3000) {
-		pthread_once(&ktab_once, ktab_fill);
+	if (cp >= 0 && cp < 0x3000)
 		return ktab[cp];
-	}
+	if ((cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+		return K_NCASE;		/* kana, CJK, Hangul */
 	return mclass_slow(cp);
 }
 
@@ -226,12 +233,20 @@ static int
 badness(const int32_t *v, size_t n)
 {
 	size_t i;
-	int bad = 0, p = K_SPACE, c, nx, nn;
+	int bad = 0, p = K_SPACE, c, nx, nn, kc, kn;
 
+	kc = n > 0 ? mclass(v[0]) : K_SPACE;
+	kn = n > 1 ? mclass(v[1]) : K_SPACE;
 	for (i = 0; i < n; i++, p = c) {
-		c = mclass(v[i]);
-		nx = i + 1 < n ? mclass(v[i + 1]) : K_SPACE;
+		c = kc;
+		nx = kn;
 		nn = i + 2 < n ? mclass(v[i + 2]) : K_SPACE;
+		kc = kn;
+		kn = nn;
+		/* Every sequence below has a character beyond ASCII at i
+		 * or before it. */
+		if (v[i] < 0x80 && (i == 0 || v[i - 1] < 0x80))
+			continue;
 		if (c == K_C1)
 			bad++;
 		/* An accented letter, or a Cyrillic capital, before a
@@ -786,17 +801,25 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 	int r, steps = 0, p, bad;
 	char u[4];
 
-	if (!has_high(s, len) || tt_utf8_validate(s, len, NULL) != TT_OK)
+	if (!has_high(s, len))
 		return tt_buf_append(out, s, len) == TT_OK ? 0 : TT_ENOMEM;
+	ktab_init();
 	memset(&m, 0, sizeof(m));
 	m.sub_ok = memchr(s, SUB, len) == NULL;
+	if ((m.cur.v = malloc(len * sizeof(int32_t))) == NULL)
+		return TT_ENOMEM;
+	m.cur.cap = len;
 	for (i = 0; i < len; i += n) {
-		n = tt_utf8_decode(s + i, len - i, &cp);
-		if (cpv_push(&m.cur, cp) != TT_OK) {
-			steps = TT_ENOMEM;
-			goto done;
-		}
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			n = 1;
+		} else if ((n = tt_utf8_decode(s + i, len - i, &cp)) == 0 ||
+		    cp < 0)
+			break;		/* not UTF-8: nothing to undo */
+		m.cur.v[m.cur.n++] = cp;
 	}
+	if (i < len)
+		goto done;		/* steps == 0: the line as it is */
 	for (p = 0; p < PASSES; p++) {
 		if ((bad = badness(m.cur.v, m.cur.n)) == 0)
 			break;
@@ -812,19 +835,18 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 	}
 	if ((r = c1(&m)) > 0)
 		steps++;
-	if (steps == 0) {
-		if (tt_buf_append(out, s, len) != TT_OK)
-			steps = TT_ENOMEM;
-		goto done;
+	if (steps > 0) {
+		for (i = 0; i < m.cur.n; i++)
+			if (tt_buf_append(out, u, tt_utf8_encode(m.cur.v[i],
+			    u)) != TT_OK) {
+				steps = TT_ENOMEM;
+				goto done;
+			}
+		*rule = m.rule;
 	}
-	for (i = 0; i < m.cur.n; i++)
-		if (tt_buf_append(out, u, tt_utf8_encode(m.cur.v[i], u)) !=
-		    TT_OK) {
-			steps = TT_ENOMEM;
-			goto done;
-		}
-	*rule = m.rule;
 done:
+	if (steps == 0 && tt_buf_append(out, s, len) != TT_OK)
+		steps = TT_ENOMEM;
 	mj_free(&m);
 	return steps;
 }
