@@ -1279,6 +1279,45 @@ plain_text(const char *s, size_t len, tt_buf *out)
 	tt_spans_free(&sp);
 }
 
+/*
+ * The lede: a page's description is often its standfirst, printed above
+ * the article in a box of its own that the container leaves out.  A block
+ * before the first kept one that opens with the description (or that the
+ * description opens with, when long enough) is kept too.
+ */
+#define LEDE_LOOK	2	/* blocks before the article looked at */
+#define LEDE_CHARS	60	/* bytes compared */
+
+static void
+lede(tt_extractor *x)
+{
+	static const char *const k_desc[] = {
+		"description", "og:description", "twitter:description"
+	};
+	char *desc = tidy(first_meta(&x->d, k_desc, TT_NELEM(k_desc)));
+	size_t first, i, dl, n;
+
+	if (desc == NULL)
+		return;
+	dl = strlen(desc);
+	for (first = 0; first < x->nb && !x->b[first].keep; first++)
+		;
+	for (i = first; i > 0 && first - i < LEDE_LOOK && dl >= LEDE_CHARS;
+	    i--) {
+		blk *b = &x->b[i - 1];
+		const char *t = x->flat.data + b->start;
+
+		n = b->end - b->start;
+		if (b->card || b->links * 2 > b->chars || n < LEDE_CHARS)
+			continue;
+		if (memcmp(t, desc, LEDE_CHARS) == 0) {
+			b->keep = 1;
+			break;
+		}
+	}
+	free(desc);
+}
+
 int
 tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
     tt_err *e)
@@ -1341,6 +1380,7 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	}
 	top = choose(x);
 	select_blocks(x, top);
+	lede(x);
 #ifdef TT_EXTRACT_DEBUG
 	debug_dump(x, top);
 #endif
