@@ -376,28 +376,80 @@ static const char *const away[] = {
 	"à lire aussi", "ähnliche artikel", "ähnliche beiträge"
 };
 
+/* Openers of whole blocks that are never the article: a blog's filing
+ * line, an advertising disclosure. */
+static const char *const away_long[] = {
+	"advertising disclosure", "der beitrag wurde am",
+	"dieser eintrag wurde veröffentlicht", "the advertising disclaimer",
+	"this entry was posted", "this post contains", "this post may contain",
+	"zapraszamy"
+};
+
+/* The byte of s[*i] lowercased, with the capitals of Latin-1 (the second
+ * byte of "Ä", "À", "Ü" ...) too; *i moves past it. */
+static int
+fold(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+
+	if (c == 0xC3 && *i + 1 < len) {
+		unsigned char d = (unsigned char)s[*i + 1];
+
+		if (d >= 0x80 && d <= 0x9E && d != 0x97) {
+			(*i)++;
+			return -1;	/* caller: compare 0xC3, then d + 0x20 */
+		}
+	}
+	(*i)++;
+	return tt_ascii_lower(c);
+}
+
+/* Does s (len bytes) start with the lowercase word w, a whole word? */
+static int
+opens_with(const char *s, size_t len, const char *w)
+{
+	size_t i = 0, k = 0, n = strlen(w);
+	int c;
+
+	while (k < n) {
+		if (i >= len)
+			return 0;
+		c = fold(s, len, &i);
+		if (c == -1) {
+			/* a Latin-1 capital: its lowercase is C3, d + 0x20 */
+			if (k + 1 >= n || (unsigned char)w[k] != 0xC3 ||
+			    (unsigned char)w[k + 1] !=
+			    (unsigned char)s[i] + 0x20)
+				return 0;
+			i++;
+			k += 2;
+			continue;
+		}
+		if (c != (unsigned char)w[k])
+			return 0;
+		k++;
+	}
+	return i == len || !tt_isascii_alpha((unsigned char)s[i]);
+}
+
 static int
 points_away(const tt_extractor *x, const blk *b)
 {
 	const char *s = x->flat.data + b->start;
 	size_t len = b->end - b->start, i;
 
-	if (b->chars > 60)
+	if (b->chars > 400)
 		return 0;
 	while (len > 0 && (*s == '#' || *s == '>' || *s == ' ' || *s == '-'))
 		s++, len--;	/* markdown marks */
-	for (i = 0; i < TT_NELEM(away); i++) {
-		size_t n = strlen(away[i]), k;
-
-		if (n > len)
-			continue;
-		for (k = 0; k < n; k++)
-			if (tt_ascii_lower((unsigned char)s[k]) != away[i][k])
-				break;
-		if (k == n && (n == len || !tt_isascii_alpha(
-		    (unsigned char)s[n])))
+	for (i = 0; i < TT_NELEM(away_long); i++)
+		if (opens_with(s, len, away_long[i]))
 			return 1;
-	}
+	if (b->chars > 60)
+		return 0;
+	for (i = 0; i < TT_NELEM(away); i++)
+		if (opens_with(s, len, away[i]))
+			return 1;
 	return 0;
 }
 
