@@ -24,12 +24,18 @@
 
 struct rule {
 	char		*name;
+	char		*src;		/* the pattern */
 	pcre2_code	*re;
 };
 
 struct tt_boiler {
 	struct rule		*rules;
 	size_t			 n, cap;
+	/* The rules as two patterns, one match each a line: those anchored
+	 * at the line's start, and the others; (*MARK:i) tells which rule
+	 * matched.  NULL: match the rules one by one. */
+	pcre2_code		*all[2];
+	int			 combined;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 };
@@ -108,6 +114,10 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			e->line = lineno;
 			return TT_EPARSE;
 		}
+		if ((b->rules[b->n].src = strndup(pat, plen)) == NULL) {
+			free(b->rules[b->n].name);
+			return tt_seterr(e, TT_ENOMEM, "out of memory");
+		}
 		b->rules[b->n].re = pcre2_compile((PCRE2_SPTR)pat, plen,
 		    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &off,
 		    NULL);
@@ -116,6 +126,7 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 
 			pcre2_get_error_message(ec, msg, sizeof(msg));
 			free(b->rules[b->n].name);
+			free(b->rules[b->n].src);
 			tt_seterr(e, TT_EPARSE, "rule %.*s: %s at offset %zu",
 			    (int)(pat - q), q, (char *)msg, (size_t)off);
 			e->line = lineno;
@@ -126,6 +137,67 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 		p = nl + 1;
 	}
 	return TT_OK;
+}
+
+/*
+ * Join the rules into two patterns, so that a line costs two matches and
+ * not one a rule.  A rule is tried where it was: in the anchored pattern
+ * rules are tried in their order at the line's start, as one by one; in
+ * the other the leftmost match wins, which can only change the name
+ * given.  Where joining fails (a rule that numbers its groups), the rules
+ * are matched one by one.
+ */
+static void
+combine(tt_boiler *b)
+{
+	tt_buf pat[2] = { { 0 }, { 0 } };
+	size_t i, off;
+	uint32_t opts;
+	int k, ec;
+	char mark[32];
+
+	for (i = 0; i < b->n; i++) {
+		PCRE2_SIZE len;
+		char *src;
+
+		uint32_t refs;
+
+		/* Back references would point at other rules' groups. */
+		if (pcre2_pattern_info(b->rules[i].re, PCRE2_INFO_BACKREFMAX,
+		    &refs) != 0 || refs > 0 || pcre2_pattern_info(
+		    b->rules[i].re, PCRE2_INFO_ALLOPTIONS, &opts) != 0)
+			goto fail;
+		k = (opts & PCRE2_ANCHORED) ? 0 : 1;
+		src = b->rules[i].src;
+		len = strlen(src);
+		snprintf(mark, sizeof(mark), ")(*MARK:%zu)", i);
+		if ((pat[k].len > 0 && tt_buf_putc(&pat[k], '|') != TT_OK) ||
+		    tt_buf_puts(&pat[k], "(?:") != TT_OK ||
+		    tt_buf_append(&pat[k], src, len) != TT_OK ||
+		    tt_buf_puts(&pat[k], mark) != TT_OK)
+			goto fail;
+	}
+	for (k = 0; k < 2; k++) {
+		if (pat[k].len == 0)
+			continue;
+		b->all[k] = pcre2_compile((PCRE2_SPTR)pat[k].data,
+		    pat[k].len, PCRE2_UTF | PCRE2_UCP |
+		    PCRE2_MATCH_INVALID_UTF | (k == 0 ? PCRE2_ANCHORED : 0),
+		    &ec, &off, NULL);
+		if (b->all[k] == NULL)
+			goto fail;
+		pcre2_jit_compile(b->all[k], PCRE2_JIT_COMPLETE);
+	}
+	b->combined = 1;
+	tt_buf_free(&pat[0]);
+	tt_buf_free(&pat[1]);
+	return;
+fail:
+	for (k = 0; k < 2; k++) {
+		pcre2_code_free(b->all[k]);
+		b->all[k] = NULL;
+		tt_buf_free(&pat[k]);
+	}
 }
 
 tt_boiler *
@@ -147,6 +219,7 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 		return NULL;
 	}
 	pcre2_set_match_limit(b->mc, MATCH_LIMIT);
+	combine(b);
 	return b;
 }
 
@@ -159,9 +232,12 @@ tt_boiler_free(tt_boiler *b)
 		return;
 	for (i = 0; i < b->n; i++) {
 		free(b->rules[i].name);
+		free(b->rules[i].src);
 		pcre2_code_free(b->rules[i].re);
 	}
 	free(b->rules);
+	pcre2_code_free(b->all[0]);
+	pcre2_code_free(b->all[1]);
 	pcre2_match_data_free(b->md);
 	pcre2_match_context_free(b->mc);
 	free(b);
@@ -233,7 +309,8 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 {
 	const char *s = l->text.data;
 	size_t len = l->text.len, i, a = 0;
-	int rc;
+	PCRE2_SPTR mark;
+	int rc, k;
 
 	if (l->words > RULE_WORDS)
 		return NULL;
@@ -245,6 +322,18 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		len--;
 	if (bullet(l))
 		a += 2;
+	if (b->combined) {
+		for (k = 0; k < 2; k++) {
+			if (b->all[k] == NULL)
+				continue;
+			rc = pcre2_match(b->all[k], (PCRE2_SPTR)(s + a),
+			    len - a, 0, 0, b->md, b->mc);
+			if (rc >= 0 && (mark = pcre2_get_mark(b->md)) != NULL &&
+			    (i = strtoul((const char *)mark, NULL, 10)) < b->n)
+				return b->rules[i].name;
+		}
+		return NULL;
+	}
 	for (i = 0; i < b->n; i++) {
 		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)(s + a), len - a,
 		    0, 0, b->md, b->mc);
