@@ -10,6 +10,8 @@
  * when there is as much of it as in the article.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,17 +56,58 @@ static const char *const stops[] = {
 	"which", "who", "will", "with", "would", "you", "zu",
 };
 
+/* A word of at most 7 bytes as a number: its bytes, lowercased. */
+static uint64_t
+pack(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k |= (uint64_t)tt_ascii_lower((unsigned char)w[i]) << (8 * i);
+	return k;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static uint64_t	stop_keys[TT_NELEM(stops)];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static void
+stop_fill(void)
+{
+	size_t i;
+
+	for (i = 0; i < TT_NELEM(stops); i++)
+		stop_keys[i] = pack(stops[i], strlen(stops[i]));
+	qsort(stop_keys, TT_NELEM(stops), sizeof(stop_keys[0]), cmp_u64);
+}
+
 static int
 is_stop(const char *w, size_t n)
 {
-	char low[8];
-	size_t i;
+	uint64_t k;
+	size_t lo = 0, hi = TT_NELEM(stops), mid;
 
-	if (n >= sizeof(low))
+	if (n >= 8)
 		return 0;
-	for (i = 0; i < n; i++)
-		low[i] = (char)tt_ascii_lower((unsigned char)w[i]);
-	return tt_word_in(stops, TT_NELEM(stops), low, n);
+	k = pack(w, n);
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (stop_keys[mid] == k)
+			return 1;
+		if (stop_keys[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static int
@@ -209,6 +252,7 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 		tt_seterr(e, TT_ENOMEM, "out of memory");
 		return NULL;
 	}
+	pthread_once(&stop_once, stop_fill);
 	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
 	    e) != TT_OK || (rules != NULL && add_rules(b, rules, len, e) !=
 	    TT_OK) || (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
