@@ -442,9 +442,10 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 			while (*s != '\0' && n + 2 < sizeof(buf))
 				buf[n++] = (char)tt_ascii_lower(
 				    (unsigned char)*s++);
-			buf[n++] = ' ';
+			if (n + 1 < sizeof(buf))
+				buf[n++] = ' ';
 		}
-		buf[n] = '\0';
+		buf[n] = '\0';	/* n < sizeof(buf): the loops leave room */
 		d->n[nid].hint = (uint8_t)classify_cached(p, buf);
 		d->n[nid].inh |= d->n[nid].hint;
 		d->n[nid].negs += !!(d->n[nid].hint & HINT_COMMENT);
