@@ -206,6 +206,14 @@ emit(tt_clean *c, struct tt_cline *l, tt_buf *out)
 {
 	int squeeze = c->steps & TT_STEP_WHITESPACE;
 
+	if (l->sep) {
+		/* The next document starts afresh. */
+		c->blank_pending = c->started = 0;
+		if (c->dedupe != NULL)
+			tt_dedupe_reset(c->dedupe);
+		return tt_buf_append(out, "\f\n", 2) == TT_OK ? TT_OK :
+		    TT_ENOMEM;
+	}
 	if (squeeze && l->blank) {
 		/* At most one blank line between paragraphs, none first. */
 		c->blank_pending = c->started;
@@ -228,11 +236,15 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	struct tt_cline *l;
 	tt_buf *t = &c->cur, *swap;
 	size_t slot;
-	int r;
+	int r, sep;
 
 	if (!piece || !c->midline)
 		c->lineno++;
-	if (!piece) {
+	/* A line of a form feed (and white space) separates documents, as
+	 * tt-extract writes between pages: it stays as it is. */
+	sep = !piece && tt_clean_is_blank(t->data, t->len) &&
+	    t->len > 0 && memchr(t->data, '\f', t->len) != NULL;
+	if (!piece && !sep) {
 		if ((c->steps & TT_STEP_MOJIBAKE) &&
 		    (r = tt_mojibake_line(c, t, &c->tmp)) < 0)
 			return r;
@@ -261,6 +273,7 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	l->piece_more = more;
 	l->drop = 0;
 	l->why = NULL;
+	l->sep = sep;
 	l->blank = !piece && tt_clean_is_blank(l->text.data, l->text.len);
 	l->words = 0;
 	l->judged = 0;
@@ -270,9 +283,8 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	/* Without the boilerplate step a line is decided at once; with it,
 	 * at the end of its document, or of what can be held of it.  A
 	 * piece of a huge line ends what is held. */
-	if (c->boiler == NULL || piece || c->docbytes >= TT_CLEAN_DOC_BYTES ||
-	    (l->text.len > 0 && memchr(l->text.data, '\f', l->text.len) != NULL &&
-	    l->blank))
+	if (c->boiler == NULL || piece || sep ||
+	    c->docbytes >= TT_CLEAN_DOC_BYTES)
 		return flush(c, out);
 	return TT_OK;
 }

@@ -18,6 +18,7 @@ struct tt_cline {
 	int	 piece;		/* part of a line too long to judge */
 	int	 piece_more;	/* ... and more of it follows */
 	int	 blank;
+	int	 sep;		/* a form feed line: a document ends */
 	int	 drop;		/* decided: not text */
 	const char *why;	/* ... by this boilerplate rule */
 	int	 judged;
