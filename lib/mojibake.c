@@ -292,6 +292,10 @@ badness(const int32_t *v, size_t n)
 		if ((ACCENTED(p) && c == K_NCASE) ||
 		    (p == K_NCASE && ACCENTED(c)))
 			bad++;
+		/* An IPA or modifier letter against Greek or Cyrillic. */
+		if (v[i] >= 0x250 && v[i] < 0x300 && LETTER(c) &&
+		    (p == K_NUP || p == K_NLOW || nx == K_NUP || nx == K_NLOW))
+			bad++;
 		/* A combining mark on anything but a letter without case
 		 * or another mark. */
 		if (c == K_MARK && p != K_NCASE && p != K_MARK)
@@ -584,6 +588,10 @@ sequence(size_t k, const int32_t *v, size_t n, size_t i, int32_t *dc,
 		bytes[j] = (unsigned char)b;
 	}
 	if (tt_utf8_decode((char *)bytes, need, dc) != need || *dc < 0)
+		return 0;
+	/* IPA and modifier letters ("КіБ" read as windows-1251 bytes would
+	 * be "ʳБ") are what misreadings make, not what they undo. */
+	if (need == 2 && *dc >= 0x250 && *dc < 0x300)
 		return 0;
 	if (need >= 3)
 		*strong = 1;

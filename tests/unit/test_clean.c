@@ -193,6 +193,9 @@ TEST(clean_mojibake_negatives)
 		"Dvo\u0159\u00e1k\u2019s \u201cNew World\u201d",
 		"\u05e2\u05d1\u05e8\u05d9\u05ea and \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
 		"MISUT\u00c2\u00a0AJIKKO", "A \u00c2 B", "\u00a9 2026 Caf\u00e9 Ltd",
+		/* Ukrainian KiB, MiB; Russian kW, MW */
+		"64 \u041a\u0456\u0411 \u0430\u0431\u043e 3 \u041c\u0456\u0411",
+		"5 \u043a\u0412\u0442 \u0456 2 \u041c\u0412\u0442",
 	};
 	size_t i;
 
