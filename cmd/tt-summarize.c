@@ -58,9 +58,9 @@ put_line(tt_buf *b, const char *s, size_t len)
 }
 
 static int
-write_json(struct run *r, const char *name, const tt_summary *sum)
+write_json(struct run *r, const char *name, const tt_summary *sum,
+    const char *t, size_t base, size_t part)
 {
-	const char *t = r->text.data;
 	tt_sum_sent ss;
 	tt_json j;
 	size_t i;
@@ -69,6 +69,10 @@ write_json(struct run *r, const char *name, const tt_summary *sum)
 	tt_json_object(&j);
 	tt_json_key(&j, "file");
 	tt_json_cstr(&j, cli_name(name));
+	if (part > 0) {
+		tt_json_key(&j, "document");
+		tt_json_int(&j, (long long)part);
+	}
 	tt_json_key(&j, "title");
 	if (sum->has_title)
 		tt_json_str(&j, t + sum->title_start,
@@ -83,9 +87,9 @@ write_json(struct run *r, const char *name, const tt_summary *sum)
 		tt_json_key(&j, "text");
 		tt_json_str(&j, t + ss.start, ss.end - ss.start);
 		tt_json_key(&j, "start");
-		tt_json_int(&j, (long long)ss.start);
+		tt_json_int(&j, (long long)(base + ss.start));
 		tt_json_key(&j, "end");
-		tt_json_int(&j, (long long)ss.end);
+		tt_json_int(&j, (long long)(base + ss.end));
 		tt_json_key(&j, "score");
 		tt_json_double(&j, (double)(long long)(ss.score * 1e4 + 0.5) /
 		    1e4);
@@ -104,10 +108,39 @@ write_json(struct run *r, const char *name, const tt_summary *sum)
 	return tt_json_line(&j);
 }
 
-static int
-one(FILE *fp, const char *name, void *arg)
+/* Where the document that starts at from ends: at a line of a form feed
+ * (and white space), as tt-extract writes between pages, or at len.
+ * *next is where the next one starts. */
+static size_t
+doc_end(const char *t, size_t len, size_t from, size_t *next)
 {
-	struct run *r = arg;
+	size_t i = from, a, b;
+	int ff;
+
+	while (i < len) {
+		a = i;
+		ff = 0;
+		for (b = a; b < len && t[b] != '\n'; b++)
+			if (t[b] == '\f')
+				ff = 1;
+			else if (t[b] != ' ' && t[b] != '\t' && t[b] != '\r')
+				ff = -1;
+		if (ff == 1) {
+			*next = b < len ? b + 1 : len;
+			return a;
+		}
+		i = b + 1;
+	}
+	*next = len;
+	return len;
+}
+
+/* Summarize t[0..len) (a document at byte base of the input) and write
+ * the summary. */
+static int
+summarize(struct run *r, const char *name, const char *t, size_t len,
+    size_t base, size_t part)
+{
 	tt_summary sum;
 	tt_sum_sent ss;
 	tt_err e;
@@ -115,10 +148,7 @@ one(FILE *fp, const char *name, void *arg)
 
 	tt_buf_reset(&r->out);
 	r->kw.n = 0;
-	if (cli_read_text(fp, name, r->max, r->enc, 0, &r->in, &r->text) != 0)
-		return EXIT_TROUBLE;
-	if (tt_summarize(r->z, r->text.data ? r->text.data : "", r->text.len,
-	    &r->opts, &sum, &e) != TT_OK) {
+	if (tt_summarize(r->z, t, len, &r->opts, &sum, &e) != TT_OK) {
 		cli_warn_tt(name, &e);
 		return EXIT_TROUBLE;
 	}
@@ -128,7 +158,7 @@ one(FILE *fp, const char *name, void *arg)
 		return EXIT_TROUBLE;
 	}
 	if (r->json) {
-		if (write_json(r, name, &sum) != TT_OK) {
+		if (write_json(r, name, &sum, t, base, part) != TT_OK) {
 			cli_warn(name, "cannot write JSON");
 			return EXIT_TROUBLE;
 		}
@@ -138,20 +168,52 @@ one(FILE *fp, const char *name, void *arg)
 			tt_buf_putc(&r->out, '\n');
 		if (r->keywords > 0)
 			for (i = 0; i < r->kw.n; i++)
-				put_line(&r->out, r->text.data + r->kw.v[i].start,
+				put_line(&r->out, t + r->kw.v[i].start,
 				    r->kw.v[i].end - r->kw.v[i].start);
 		else
 			for (i = 0; i < tt_summary_count(r->z); i++) {
 				tt_summary_sentence(r->z, i, &ss);
 				if (ss.chosen)
-					put_line(&r->out, r->text.data +
-					    ss.start, ss.end - ss.start);
+					put_line(&r->out, t + ss.start,
+					    ss.end - ss.start);
 			}
 	}
 	r->done++;
 	if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len, stdout) !=
 	    r->out.len)
 		return EXIT_TROUBLE;	/* cli_finish() reports it */
+	return 0;
+}
+
+/* One input: each document in it (form feed lines part them) on its own. */
+static int
+one(FILE *fp, const char *name, void *arg)
+{
+	struct run *r = arg;
+	const char *t;
+	size_t len, from = 0, end, next, part = 0, probe;
+	int rc, several;
+
+	if (cli_read_text(fp, name, r->max, r->enc, 0, &r->in, &r->text) != 0)
+		return EXIT_TROUBLE;
+	t = r->text.data ? r->text.data : "";
+	len = r->text.len;
+	several = doc_end(t, len, 0, &probe) < len;
+	if (!several)
+		return summarize(r, name, t, len, 0, 0);
+	while (from < len) {
+		end = doc_end(t, len, from, &next);
+		for (probe = from; probe < end && (t[probe] == ' ' ||
+		    t[probe] == '\t' || t[probe] == '\n' || t[probe] == '\r');
+		    probe++)
+			;
+		if (probe < end) {	/* a document with text */
+			if ((rc = summarize(r, name, t + from, end - from,
+			    from, ++part)) != 0)
+				return rc;
+		}
+		from = next;
+	}
 	return 0;
 }
 
