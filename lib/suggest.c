@@ -12,6 +12,7 @@
  * word's rarity (its SCOWL level) and, for a name or an abbreviation
  * offered for a lowercase word, a little more.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,35 @@ indel_cost(int c, int p, int q)
 	return 1.0;
 }
 
+/* sub_cost() and adjacent() of two ASCII bytes, worked out once. */
+static double		subtab[128][128];
+static unsigned char	adjtab[128][128];
+static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
+
+static void
+tab_fill(void)
+{
+	int a, b;
+
+	for (a = 0; a < 128; a++)
+		for (b = 0; b < 128; b++) {
+			subtab[a][b] = sub_cost(a, b);
+			adjtab[a][b] = (unsigned char)adjacent(a, b);
+		}
+}
+
+static inline double
+sub(int a, int b)
+{
+	return a < 128 && b < 128 ? subtab[a][b] : sub_cost(a, b);
+}
+
+static inline int
+adj(int a, int b)
+{
+	return a < 128 && b < 128 ? adjtab[a][b] : adjacent(a, b);
+}
+
 static double	distance(const char *, size_t, const char *, size_t,
 		    double);
 
@@ -114,6 +144,7 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 
 	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
 		return 99;
+	pthread_once(&tab_once, tab_fill);
 	d[0][0] = 0;
 	for (i = 1; i <= an; i++)
 		d[i][0] = d[i - 1][0] + indel_cost(lower(a[i - 1]),
@@ -131,8 +162,8 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 			double first = i == 1 || j == 1 ? 0.4 : 0;
 			/* a slip to a neighbouring key is as likely on
 			 * the first letter as on any other */
-			double v = d[i - 1][j - 1] + sub_cost(x, y) +
-			    (x != y && !adjacent(x, y) ? first : 0), w;
+			double v = d[i - 1][j - 1] + sub(x, y) +
+			    (x != y && !adj(x, y) ? first : 0), w;
 
 			/* a has a letter b lacks */
 			w = d[i - 1][j] + indel_cost(x, i > 1 ?
