@@ -762,9 +762,7 @@ c1(struct mj *m)
 	}
 	if (!any)
 		return 0;
-	/* MacRoman when most of them say so and the line has no other
-	 * character beyond ASCII it would change. */
-	if (mac > win && !other) {
+	if (mac > 0 && !other) {
 		for (i = 0; i < n; i++)
 			if (v[i] >= 0x80 && v[i] <= 0x9F)
 				v[i] = codecs[CODEC_MACROMAN].hi[v[i] - 0x80];
@@ -775,6 +773,7 @@ c1(struct mj *m)
 		if (v[i] >= 0x80 && v[i] <= 0x9F)
 			v[i] = codecs[CODEC_1252].hi[v[i] - 0x80];
 	m->rule = "c1-as-windows-1252";
+	(void)win;
 	return 1;
 }
 
