@@ -738,7 +738,7 @@ c1(struct mj *m)
 {
 	int32_t *v = m->cur.v;
 	size_t n = m->cur.n, i;
-	int any = 0, mac = 0, win = 0, other = 0;
+	int any = 0, mac = 0, other = 0;
 
 	for (i = 0; i < n; i++) {
 		int32_t w;
@@ -757,11 +757,11 @@ c1(struct mj *m)
 		    LETTER(mclass(v[i + 1])) && !LETTER(mclass(w)) &&
 		    !(w == 0x2019 && contraction(v, n, i + 1)))
 			mac++;
-		else
-			win++;
 	}
 	if (!any)
 		return 0;
+	/* One inside a word is enough: MacRoman's C1 bytes are all
+	 * letters, windows-1252's mostly punctuation. */
 	if (mac > 0 && !other) {
 		for (i = 0; i < n; i++)
 			if (v[i] >= 0x80 && v[i] <= 0x9F)
@@ -773,7 +773,6 @@ c1(struct mj *m)
 		if (v[i] >= 0x80 && v[i] <= 0x9F)
 			v[i] = codecs[CODEC_1252].hi[v[i] - 0x80];
 	m->rule = "c1-as-windows-1252";
-	(void)win;
 	return 1;
 }
 
