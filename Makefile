@@ -30,7 +30,7 @@ ICONV_LIBS ?= $(shell echo 'void *iconv_open(const char *, const char *); \
 # only its header is needed at build time.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null) \
-	$(ICONV_LIBS) -ldl -lm
+	$(ICONV_LIBS) -ldl -lm -lpthread
 TT_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
 	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS)
@@ -136,7 +136,7 @@ $(BUILD)/tt.pc: Makefile
 		'Description: text tools library (extract, clean, typo, summarize)' \
 		'Version: $(shell sed -n 's/^#define TT_VERSION.*"\(.*\)"/\1/p' lib/tt.h)' \
 		'Requires: $(filter-out uchardet,$(PKGS))' \
-		'Libs: -L$${libdir} -ltt $(ICONV_LIBS) -ldl -lm' \
+		'Libs: -L$${libdir} -ltt $(ICONV_LIBS) -ldl -lm -lpthread' \
 		'Cflags: -I$${includedir}' >$@
 
 install: all
