@@ -5,9 +5,10 @@
  * matches of the rules file (menus, share counters, sign-up boxes, cookie
  * notices, copyright lines) cost, and the article is the stretch of lines
  * worth most, with the headline just before it.  Inside it everything
- * stays but the rules' matches; outside it the lines go.  When unsure the line is kept: a document without a
- * stretch of prose keeps its lines, and so does prose outside the article
- * when there is as much of it as in the article.
+ * stays but the rules' matches; outside it the lines go.  When unsure the
+ * line is kept: a document without a stretch of prose keeps its lines, and
+ * so does prose outside the article when there is as much of it as in the
+ * article.  The function words' table is filled once and only read after.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pthread.h>
