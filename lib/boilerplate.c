@@ -473,8 +473,8 @@ void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
 	double *v, cur = 0, best = -1e300, in = 0, left = 0, right = 0;
-	size_t i, start = 0, a = 0, z = 0;
-	int run = 0, listok = 0;
+	size_t i, start = 0, a = 0, z = 0, before, ruled;
+	int run = 0, listok = 0, article;
 
 	if (n == 0)
 		return;
@@ -514,6 +514,16 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		else
 			in += pos;
 	}
+	/* Text that opens with its prose (three lines at most before the
+	 * stretch: a headline, a byline, a date) and has two rule matches at
+	 * most is an article already, as tt-extract writes it: what follows
+	 * the stretch is its own (a list, a table, code), not a page's
+	 * furniture. */
+	for (i = 0, before = 0; i < a; i++)
+		before += !lines[i]->blank && !lines[i]->piece;
+	for (i = 0, ruled = 0; i < n; i++)
+		ruled += lines[i]->why != NULL;
+	article = before <= 3 && ruled <= 2;
 	for (i = 0; i < n; i++) {
 		struct tt_cline *l = lines[i];
 
@@ -523,7 +533,7 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 			l->drop = 1;
 			continue;
 		}
-		if (best < FEW_WORDS || (i >= a && i <= z))
+		if (best < FEW_WORDS || (i >= a && i <= z) || (article && i > z))
 			continue;
 		if (v[i] > 0 && (i < a ? left : right) >= in)
 			continue;
