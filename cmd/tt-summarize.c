@@ -115,17 +115,17 @@ static size_t
 doc_end(const char *t, size_t len, size_t from, size_t *next)
 {
 	size_t i = from, a, b;
-	int ff;
+	int ff, other;
 
 	while (i < len) {
 		a = i;
-		ff = 0;
+		ff = other = 0;
 		for (b = a; b < len && t[b] != '\n'; b++)
 			if (t[b] == '\f')
 				ff = 1;
 			else if (t[b] != ' ' && t[b] != '\t' && t[b] != '\r')
-				ff = -1;
-		if (ff == 1) {
+				other = 1;
+		if (ff && !other) {
 			*next = b < len ? b + 1 : len;
 			return a;
 		}
