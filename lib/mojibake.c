@@ -48,6 +48,8 @@
 
 #define NCODECS		TT_NELEM(codecs)
 #define CODEC_1252	0
+#define CODEC_1250	2
+#define CODEC_ISO2	6
 #define CODEC_MACROMAN	7
 
 /* Character classes for badness(). */
@@ -304,8 +306,17 @@ badness(const int32_t *v, size_t n)
 			bad++;
 		if (p == K_CLOSE && c == K_CUR)
 			bad++;
-		/* Box drawing against accented letters (cp437). */
+		/* Box drawing against accented letters (cp437), or inside a
+		 * word. */
 		if ((p == K_BOX && ACCENTED(c)) || (ACCENTED(p) && c == K_BOX))
+			bad++;
+		if (c == K_BOX && LETTER(p) && (LETTER(nx) || nx == K_BOX ||
+		    nx == K_BAD))
+			bad++;
+		/* A private-use character (MacRoman's Apple logo, 0xF0, leads
+		 * an emoji's four bytes) before letters. */
+		if (v[i] >= 0xE000 && v[i] <= 0xF8FF && (ACCENTED(nx) ||
+		    LETTER(nx)))
 			bad++;
 		/* MacRoman: "√©", "≈Ü", "‚Ä"; "¬" leads only to symbols
 		 * (before a letter it is a kaomoji's nose). */
@@ -519,10 +530,19 @@ c1_count(const struct cpv *c)
 static int
 whole(struct mj *m, int bad)
 {
-	size_t k;
-	int r, least = bad, found = 0;
+	size_t k, kk;
+	int r, least = bad, found = 0, isofirst = c1_count(&m->cur) > 0;
 
-	for (k = 0; k < NCODECS; k++) {
+	for (kk = 0; kk < NCODECS; kk++) {
+		/* Text with C1 controls was read by an ISO-8859 codec, which
+		 * keeps them, rather than a windows one, which has letters
+		 * and punctuation there: ISO-8859-2 goes before windows-1250
+		 * (the two differ in a dozen letters, "š" and "ť"). */
+		k = kk;
+		if (isofirst && kk == CODEC_1250)
+			k = CODEC_ISO2;
+		else if (isofirst && kk == CODEC_ISO2)
+			k = CODEC_1250;
 		if ((r = encode(k, m->cur.v, m->cur.n, m->sub_ok,
 		    &m->bytes)) <= 0) {
 			if (r < 0)

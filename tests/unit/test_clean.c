@@ -138,6 +138,9 @@ TEST(clean_mojibake_codecs)
 		{ "\u010ce\u0161tina je kr\u00e1sn\u00e1", "CP437" },
 		{ "Ligatures: \ufb01ne and \ufb02at", "WINDOWS-1251" },
 		{ "Ce n\u2019est pas \u00e0 moi", "WINDOWS-1252" },
+		{ "Tsch\u00fc\u00df, bis morgen fr\u00fch!", "CP437" },
+		{ "Labdien, k\u0101 jums kl\u0101jas \u0161odien?",
+		  "ISO-8859-2" },
 	};
 	size_t i;
 
@@ -161,6 +164,10 @@ TEST(clean_mojibake_damage)
 	    "Il est all\u00e9 \u00e0 la plage"));
 	/* ... and of a no-break space itself */
 	CHECK(fixes_to("10\u00c2 km \u00e2\u20ac\u201c far", "10\u00a0km \u2013 far"));
+	/* an emoji read as MacRoman (glibc's iconv maps 0xF0 elsewhere,
+	 * hence written out: Apple's logo, U+F8FF, then the rest) */
+	CHECK(fixes_to("Great job \uf8ff\u00fc\u00eb\u00e7 see you",
+	    "Great job \U0001F44D see you"));
 	/* CESU-8: an emoji as two surrogates, read as ISO-8859-1 */
 	CHECK(fixes_to("ok \u00ed\u00a0\u00bd\u00ed\u00b8\xC2\x80",
 	    "ok \U0001F600"));
