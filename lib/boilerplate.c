@@ -23,6 +23,7 @@
 #include "boilerplate_rules.h"	/* generated from boilerplate.rules */
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
+#define JOIN_AFTER	2000	/* lines tried before the rules are joined */
 #define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
 
 struct rule {
@@ -39,6 +40,7 @@ struct tt_boiler {
 	 * matched.  NULL: match the rules one by one. */
 	pcre2_code		*all[2];
 	int			 combined;
+	size_t			 tried;		/* lines the rules were tried on */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 };
@@ -264,7 +266,6 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 		return NULL;
 	}
 	pcre2_set_match_limit(b->mc, MATCH_LIMIT);
-	combine(b);
 	return b;
 }
 
@@ -367,6 +368,10 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		len--;
 	if (bullet(l))
 		a += 2;
+	/* Joining the rules costs a few milliseconds of JIT compiling:
+	 * worth it for a long input, not for a page. */
+	if (++b->tried == JOIN_AFTER)
+		combine(b);
 	if (b->combined) {
 		for (k = 0; k < 2; k++) {
 			if (b->all[k] == NULL)

@@ -210,6 +210,28 @@ TEST(clean_mojibake_negatives)
 		CHECK(fixes_to(ok[i], ok[i]));
 }
 
+/* Past a few thousand lines the rules are matched as two joined
+ * patterns: the same lines go. */
+TEST(clean_boilerplate_joined_rules)
+{
+	tt_buf in = { 0 };
+	const char *out;
+	int i;
+
+	for (i = 0; i < 2500; i++) {
+		tt_buf_puts(&in, "The harbour council met again on Thursday night "
+		    "and voted to repair the old sea wall before winter.\n");
+		if (i % 500 == 499)
+			tt_buf_puts(&in, "Read More\n\u00a9 2026 The Tide. "
+			    "All rights reserved.\n");
+	}
+	out = clean(in.data, in.len, TT_STEP_BOILERPLATE, 1 << 16);
+	CHECK(strstr(out, "Read More") == NULL);
+	CHECK(strstr(out, "All rights reserved") == NULL);
+	CHECK(strstr(out, "sea wall before winter.") != NULL);
+	tt_buf_free(&in);
+}
+
 TEST(clean_unicode_and_whitespace)
 {
 	CHECK(strcmp(CLEAN("  cafe\xCC\x81  soft\xC2\xADhy\xE2\x80\x8Bphen\xC2\xA0x\x07 \r\n",
