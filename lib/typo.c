@@ -172,6 +172,39 @@ is_upper_ascii(int c)
 }
 
 /* The dictionary or the personal list has w exactly. */
+/* Does w, lowercased, become a word of the commonest SCOWL level when two
+ * neighbouring letters trade places? */
+static int
+swaps_to_common(tt_typo *t, const char *w, size_t n)
+{
+	char buf[TT_DICT_MAXWORD];
+	size_t i;
+	int info;
+
+	if (n < 3 || n >= sizeof(buf))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)w[i] >= 0x80)
+			return 0;
+		buf[i] = (char)tt_ascii_lower((unsigned char)w[i]);
+	}
+	for (i = 0; i + 1 < n; i++) {
+		char c = buf[i];
+
+		if (buf[i] == buf[i + 1])
+			continue;
+		buf[i] = buf[i + 1];
+		buf[i + 1] = c;
+		info = tt_dict_info(&t->d, buf, n);
+		buf[i + 1] = buf[i];
+		buf[i] = c;
+		if (info >= 0 && (info & TT_DICT_LEVEL) == 0 &&
+		    !(info & TT_DICT_CAP))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 has(tt_typo *t, const char *w, size_t n)
 {
@@ -180,9 +213,16 @@ has(tt_typo *t, const char *w, size_t n)
 	int info = tt_dict_info(&t->d, w, n);
 
 	/* The rarest common words are more often typos than meant; the
-	 * rarest names, written as names, are still names. */
-	return (info >= 0 && ((info & TT_DICT_LEVEL) <= ACCEPT_MAX ||
-	    (info & TT_DICT_CAP))) || set_find(&t->personal, w, n, &slot);
+	 * rarest names, written as names, are still names -- unless two
+	 * letters swapped make one of the commonest words of all ("Teh",
+	 * "Adn"). */
+	if (set_find(&t->personal, w, n, &slot))
+		return 1;
+	if (info < 0)
+		return 0;
+	if ((info & TT_DICT_LEVEL) <= ACCEPT_MAX)
+		return 1;
+	return (info & TT_DICT_CAP) && !swaps_to_common(t, w, n);
 }
 
 /* w with the accented letters of Latin-1 as plain ones, in out; 0 if
