@@ -117,13 +117,16 @@ tab_fill(void)
 static inline double
 sub(int a, int b)
 {
-	return a < 128 && b < 128 ? subtab[a][b] : sub_cost(a, b);
+	/* bytes of UTF-8 come as negative chars: those go the long way */
+	return a >= 0 && a < 128 && b >= 0 && b < 128 ? subtab[a][b] :
+	    sub_cost(a, b);
 }
 
 static inline int
 adj(int a, int b)
 {
-	return a < 128 && b < 128 ? adjtab[a][b] : adjacent(a, b);
+	return a >= 0 && a < 128 && b >= 0 && b < 128 ? adjtab[a][b] :
+	    adjacent(a, b);
 }
 
 static double	distance(const char *, size_t, const char *, size_t,
