@@ -440,6 +440,18 @@ ends_colon(const struct tt_cline *l)
 #define NO_STOP		0.4	/* a long line that does not end a sentence */
 #define FEW_WORDS	20
 
+/* A row of a table as tt-extract writes one: cells between tabs.  Page
+ * dumps (lynx, html2text) line tables up with spaces. */
+static int
+table_row(const struct tt_cline *l)
+{
+	const char *s = l->text.data, *t;
+	size_t len = l->text.len;
+
+	return len > 0 && (t = memchr(s, '\t', len)) != NULL && t > s &&
+	    t[-1] != '\t' && t[-1] != ' ' && (size_t)(t - s) + 1 < len;
+}
+
 static double
 value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 {
@@ -462,8 +474,8 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 			v *= NO_STOP;
 	} else
 		v = -SHORT;
-	if (bul && *listok && l->why == NULL && v < 0)
-		v = 0;
+	if (((bul && *listok) || table_row(l)) && l->why == NULL && v < 0)
+		v = 0;		/* an announced list, a table: structure */
 	if (v < 0) {
 		if (++*run >= 2)
 			v -= RUN;
@@ -538,7 +550,8 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 			l->drop = 1;
 			continue;
 		}
-		if (best < FEW_WORDS || (i >= a && i <= z) || (article && i > z))
+		if (best < FEW_WORDS || (i >= a && i <= z) || (article && i > z) ||
+		    table_row(l))
 			continue;
 		if (v[i] > 0 && (i < a ? left : right) >= in)
 			continue;
