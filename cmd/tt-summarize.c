@@ -192,17 +192,15 @@ one(FILE *fp, const char *name, void *arg)
 	struct run *r = arg;
 	const char *t;
 	size_t len, from = 0, end, next, part = 0, probe;
-	int rc, several;
+	int rc;
 
 	if (cli_read_text(fp, name, r->max, r->enc, 0, &r->in, &r->text) != 0)
 		return EXIT_TROUBLE;
 	t = r->text.data ? r->text.data : "";
 	len = r->text.len;
-	several = doc_end(t, len, 0, &probe) < len;
-	if (!several)
-		return summarize(r, name, t, len, 0, 0);
-	while (from < len) {
-		end = doc_end(t, len, from, &next);
+	if ((end = doc_end(t, len, 0, &next)) == len)
+		return summarize(r, name, t, len, 0, 0);	/* one document */
+	for (;;) {
 		for (probe = from; probe < end && (t[probe] == ' ' ||
 		    t[probe] == '\t' || t[probe] == '\n' || t[probe] == '\r');
 		    probe++)
@@ -212,7 +210,9 @@ one(FILE *fp, const char *name, void *arg)
 			    from, ++part)) != 0)
 				return rc;
 		}
-		from = next;
+		if ((from = next) >= len)
+			break;
+		end = doc_end(t, len, from, &next);
 	}
 	return 0;
 }

@@ -490,7 +490,7 @@ void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
 	double *v, cur = 0, best = -1e300, in = 0, left = 0, right = 0;
-	size_t i, start = 0, a = 0, z = 0, before, ruled;
+	size_t i, start = 0, a = 0, z = 0, before = 0, ruled = 0;
 	int run = 0, listok = 0, article;
 
 	if (n == 0)
@@ -503,6 +503,7 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	}
 	for (i = 0; i < n; i++) {
 		v[i] = value(b, lines[i], &run, &listok);
+		ruled += lines[i]->why != NULL;
 		if (cur <= 0) {
 			cur = v[i];
 			start = i;
@@ -524,9 +525,10 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	for (i = 0; i < n; i++) {
 		double pos = v[i] > 0 ? v[i] : 0;
 
-		if (i < a)
+		if (i < a) {
 			left += pos;
-		else if (i > z)
+			before += !lines[i]->blank && !lines[i]->piece;
+		} else if (i > z)
 			right += pos;
 		else
 			in += pos;
@@ -536,10 +538,6 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	 * most is an article already, as tt-extract writes it: what follows
 	 * the stretch is its own (a list, a table, code), not a page's
 	 * furniture. */
-	for (i = 0, before = 0; i < a; i++)
-		before += !lines[i]->blank && !lines[i]->piece;
-	for (i = 0, ruled = 0; i < n; i++)
-		ruled += lines[i]->why != NULL;
 	article = before <= 3 && ruled <= 2;
 	for (i = 0; i < n; i++) {
 		struct tt_cline *l = lines[i];

@@ -323,10 +323,9 @@ room(tt_clean *c, tt_buf *out)
 		free(w);
 		return TT_ENOMEM;
 	}
-	for (i = 0; i < c->count; i++)
-		w[i] = c->win[(c->head + i) % c->wcap];
-	/* The slots not in use keep their buffers too. */
-	for (; i < c->wcap; i++)
+	/* In order from the oldest; the slots not in use keep their
+	 * buffers too. */
+	for (i = 0; i < c->wcap; i++)
 		w[i] = c->win[(c->head + i) % c->wcap];
 	free(c->win);
 	free(c->doc);

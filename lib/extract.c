@@ -385,49 +385,21 @@ static const char *const away_long[] = {
 	"zapraszamy"
 };
 
-/* The byte of s[*i] lowercased, with the capitals of Latin-1 (the second
- * byte of "Ä", "À", "Ü" ...) too; *i moves past it. */
-static int
-fold(const char *s, size_t len, size_t *i)
-{
-	unsigned char c = (unsigned char)s[*i];
-
-	if (c == 0xC3 && *i + 1 < len) {
-		unsigned char d = (unsigned char)s[*i + 1];
-
-		if (d >= 0x80 && d <= 0x9E && d != 0x97) {
-			(*i)++;
-			return -1;	/* caller: compare 0xC3, then d + 0x20 */
-		}
-	}
-	(*i)++;
-	return tt_ascii_lower(c);
-}
-
-/* Does s (len bytes) start with the lowercase word w, a whole word? */
+/* Does s (len bytes) start with the lowercase word w, a whole word?
+ * Capitals beyond ASCII ("Ähnliche") are lowered too. */
 static int
 opens_with(const char *s, size_t len, const char *w)
 {
 	size_t i = 0, k = 0, n = strlen(w);
-	int c;
+	int32_t cs, cw;
 
 	while (k < n) {
 		if (i >= len)
 			return 0;
-		c = fold(s, len, &i);
-		if (c == -1) {
-			/* a Latin-1 capital: its lowercase is C3, d + 0x20 */
-			if (k + 1 >= n || (unsigned char)w[k] != 0xC3 ||
-			    (unsigned char)w[k + 1] !=
-			    (unsigned char)s[i] + 0x20)
-				return 0;
-			i++;
-			k += 2;
-			continue;
-		}
-		if (c != (unsigned char)w[k])
+		i += tt_utf8_decode(s + i, len - i, &cs);
+		k += tt_utf8_decode(w + k, n - k, &cw);
+		if (cs < 0 || tt_unicode_tolower(cs) != cw)
 			return 0;
-		k++;
 	}
 	return i == len || !tt_isascii_alpha((unsigned char)s[i]);
 }
@@ -1048,6 +1020,12 @@ ld_name(const char *s, const char *key)
 	return v;
 }
 
+/* The meta tags a page's description is in, the first found wins (read
+ * for the metadata and for the lede). */
+static const char *const k_desc[] = {
+	"description", "og:description", "twitter:description"
+};
+
 static const char *
 first_meta(const hdoc *d, const char *const *keys, size_t n)
 {
@@ -1168,9 +1146,6 @@ metadata(tt_extractor *x, tt_article *a)
 		"dc.date", "dc.date.issued", "pubdate", "publishdate",
 		"parsely-pub-date", "sailthru.date", "og:published_time",
 		"article:modified_time", "time"
-	};
-	static const char *const k_desc[] = {
-		"description", "og:description", "twitter:description"
 	};
 	static const char *const k_lang[] = {
 		"og:locale", "language", "content-language", "dc.language"
@@ -1343,9 +1318,6 @@ plain_text(const char *s, size_t len, tt_buf *out)
 static void
 lede(tt_extractor *x)
 {
-	static const char *const k_desc[] = {
-		"description", "og:description", "twitter:description"
-	};
 	char *desc = tidy(first_meta(&x->d, k_desc, TT_NELEM(k_desc)));
 	size_t first, i, dl, n;
 

@@ -130,18 +130,19 @@ mclass_slow(int32_t cp)
 	if (cp <= 0x9F)
 		return K_C1;
 	if (cp < 0x3000) {
-		if (is_in(cp, common_set))
-			return K_COMMON;
-		if (is_in(cp, open_set))
-			return K_OPEN;
-		if (is_in(cp, close_set))
-			return K_CLOSE;
-		if (is_in(cp, cur_set))
-			return K_CUR;
-		if (is_in(cp, num_set))
-			return K_NUM;
-		if (is_in(cp, bad_set))
-			return K_BAD;
+		static const struct {
+			const int32_t	*set;
+			int		 k;
+		} sets[] = {
+			{ common_set, K_COMMON }, { open_set, K_OPEN },
+			{ close_set, K_CLOSE }, { cur_set, K_CUR },
+			{ num_set, K_NUM }, { bad_set, K_BAD },
+		};
+		size_t i;
+
+		for (i = 0; i < TT_NELEM(sets); i++)
+			if (is_in(cp, sets[i].set))
+				return sets[i].k;
 		if (cp >= 0x2500 && cp <= 0x259F)
 			return K_BOX;
 	} else if (cp == 0xFFFD)
@@ -514,6 +515,7 @@ struct mj {
 	tt_buf		 bytes, fixed;
 	const char	*rule;
 	int		 sub_ok;
+	int		 bad;		/* badness() of cur */
 };
 
 static size_t
@@ -530,8 +532,8 @@ c1_count(const struct cpv *c)
 static int
 whole(struct mj *m, int bad)
 {
-	size_t k, kk;
-	int r, least = bad, found = 0, isofirst = c1_count(&m->cur) > 0;
+	size_t k, kk, c1s = c1_count(&m->cur);
+	int r, least = bad, found = 0, isofirst = c1s > 0;
 
 	for (kk = 0; kk < NCODECS; kk++) {
 		/* Text with C1 controls was read by an ISO-8859 codec, which
@@ -561,7 +563,7 @@ whole(struct mj *m, int bad)
 		if (m->cand.n == m->cur.n && memcmp(m->cand.v, m->cur.v,
 		    m->cur.n * sizeof(int32_t)) == 0)
 			continue;
-		if (c1_count(&m->cand) > c1_count(&m->cur))
+		if (c1_count(&m->cand) > c1s)
 			continue;	/* C1 controls are not a repair */
 		if ((r = badness(m->cand.v, m->cand.n)) < least) {
 			struct cpv t = m->best;
@@ -581,6 +583,7 @@ whole(struct mj *m, int bad)
 		m->cur = m->best;
 		m->best = t;
 	}
+	m->bad = least;
 	return 1;
 }
 
@@ -699,7 +702,7 @@ spans(struct mj *m, int bad)
 	size_t k, i, len, strong, weak, *at = NULL, *from = NULL;
 	unsigned char *rejected = NULL;
 	int32_t dc;
-	int st, r = 0, made, again, rounds;
+	int st, r = 0, made, again, rounds, nb;
 
 	if ((at = malloc(m->cur.n * sizeof(*at))) == NULL ||
 	    (from = malloc(m->cur.n * sizeof(*from))) == NULL ||
@@ -736,9 +739,10 @@ spans(struct mj *m, int bad)
 		} while (again && made > 0 && ++rounds < 4);
 		if (again)
 			continue;	/* garble all along: no guess */
-		if (made > 0 && badness(m->cand.v, m->cand.n) < bad) {
+		if (made > 0 && (nb = badness(m->cand.v, m->cand.n)) < bad) {
 			struct cpv t = m->cur;
 
+			m->bad = nb;
 			m->cur = m->cand;
 			m->cand = t;
 			m->rule = codecs[k].name;
@@ -847,9 +851,11 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 	}
 	if (i < len)
 		goto done;		/* steps == 0: the line as it is */
-	for (p = 0; p < PASSES; p++) {
-		if ((bad = badness(m.cur.v, m.cur.n)) == 0)
-			break;
+	/* whole() and spans() leave the badness of what they repair in
+	 * m.bad. */
+	m.bad = badness(m.cur.v, m.cur.n);
+	for (p = 0; p < PASSES && m.bad > 0; p++) {
+		bad = m.bad;
 		if ((r = whole(&m, bad)) == 0)
 			r = spans(&m, bad);
 		if (r < 0) {

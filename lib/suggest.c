@@ -97,7 +97,8 @@ indel_cost(int c, int p, int q)
 	return 1.0;
 }
 
-/* sub_cost() and adjacent() of two ASCII bytes, worked out once. */
+/* sub_cost() and adjacent() of two ASCII bytes, worked out once: by
+ * tt_suggest() and tt_typo_distance() before they call distance(). */
 static double		subtab[128][128];
 static unsigned char	adjtab[128][128];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
@@ -135,6 +136,7 @@ static double	distance(const char *, size_t, const char *, size_t,
 double
 tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 {
+	pthread_once(&tab_once, tab_fill);
 	return distance(a, an, b, bn, 1e9);
 }
 
@@ -147,7 +149,6 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 
 	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
 		return 99;
-	pthread_once(&tab_once, tab_fill);
 	d[0][0] = 0;
 	for (i = 1; i <= an; i++)
 		d[i][0] = d[i - 1][0] + indel_cost(lower(a[i - 1]),
@@ -290,6 +291,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		return 0;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return 0;
+	pthread_once(&tab_once, tab_fill);	/* distance()'s tables */
 	for (i = 0; i < n; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
 	c->v = v;
