@@ -31,6 +31,16 @@ ICONV_LIBS ?= $(shell echo 'void *iconv_open(const char *, const char *); \
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null) \
 	$(ICONV_LIBS) -ldl -lm -lpthread
+# The programs and test tools link the libraries' static archives where they
+# are installed (start-up: see scripts/static-libs); STATIC=no links the
+# shared ones.
+STATIC ?= yes
+ifeq ($(STATIC),yes)
+STATIC_LIBS := $(shell sh scripts/static-libs flags $(CC) $(BUILD)/lib/icu_stub.o 2>/dev/null)
+endif
+LINK_LIBS   = $(or $(STATIC_LIBS),$(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null)) \
+	$(ICONV_LIBS) -ldl -lm -lpthread
+LINK_OBJ    = $(filter %.o,$(STATIC_LIBS))
 TT_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
 	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS)
@@ -74,12 +84,18 @@ $(BUILD)/lib/dict.bin: $(BUILD)/dictgen
 $(BUILD)/lib/dict.o: $(BUILD)/lib/dict.bin
 $(BUILD)/lib/dict.o: TT_CFLAGS += -DTT_DICT_BIN='"$(BUILD)/lib/dict.bin"'
 
+$(BUILD)/lib/icu_stub.c: scripts/static-libs
+	@mkdir -p $(@D)
+	sh scripts/static-libs stub $(CC) >$@.tmp && mv $@.tmp $@
+$(BUILD)/lib/icu_stub.o: $(BUILD)/lib/icu_stub.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/libtt.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/tt-%: $(BUILD)/cmd/tt-%.o $(BUILD)/cmd/cli.o $(BUILD)/libtt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/tt-%: $(BUILD)/cmd/tt-%.o $(BUILD)/cmd/cli.o $(BUILD)/libtt.a $(LINK_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LINK_OBJ),$^) $(LINK_LIBS)
 
 # Test tools: the unit test runner, a command-line window on libtt for the
 # golden cases, and the fuzz corpus replayer (one per target).
@@ -88,12 +104,12 @@ $(BUILD)/tests/unit-list.h: $(UNIT_SRC)
 	sed -n 's/^TEST(\([a-z0-9_]*\)).*/T(\1)/p' $(UNIT_SRC) >$@.tmp && mv $@.tmp $@
 $(BUILD)/tests/unit/main.o: $(BUILD)/tests/unit-list.h
 $(BUILD)/tests/unit/main.o: TT_CFLAGS += -I$(BUILD)/tests
-$(BUILD)/tests/unit-run: $(UNIT_OBJ) $(BUILD)/libtt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(BUILD)/tests/tt-lib: $(BUILD)/tests/tools/tt-lib.o $(BUILD)/cmd/cli.o $(BUILD)/libtt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o $(BUILD)/libtt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/tests/unit-run: $(UNIT_OBJ) $(BUILD)/libtt.a $(LINK_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LINK_OBJ),$^) $(LINK_LIBS)
+$(BUILD)/tests/tt-lib: $(BUILD)/tests/tools/tt-lib.o $(BUILD)/cmd/cli.o $(BUILD)/libtt.a $(LINK_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LINK_OBJ),$^) $(LINK_LIBS)
+$(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o $(BUILD)/libtt.a $(LINK_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LINK_OBJ),$^) $(LINK_LIBS)
 
 TEST_TOOLS = $(BUILD)/tests/unit-run $(BUILD)/tests/tt-lib \
 	$(FUZZ_NAMES:%=$(BUILD)/tests/replay-%)
