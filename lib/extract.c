@@ -31,6 +31,8 @@ typedef struct blk {
 	uint32_t	 lead;		/* letters of a link it starts with */
 	uint8_t		 lead_stop;	/* that link ends a sentence */
 	uint8_t		 card;		/* in a teaser card of another page */
+	uint8_t		 notice;	/* opens with "©" or "Copyright" */
+	uint16_t	 mixed;		/* words of Latin and Cyrillic/Greek */
 	uint8_t		 why;		/* debugging: what dropped it */
 	uint16_t	 kind;		/* tag of node */
 	uint8_t		 sep;		/* SEP_* before it */
@@ -51,6 +53,8 @@ struct tt_extractor {
 	uint32_t	 owner;
 	size_t		 bstart;	/* start of the open block */
 	uint32_t	 chars, links, punct, stops, lead;
+	uint32_t	 mixed;		/* words that mix scripts */
+	int		 script;	/* of the open word: 1 Latin, 2 other */
 	int		 lead_stop;
 	int		 space;		/* a space is pending */
 	int		 pre, in_a, quote;
@@ -177,9 +181,17 @@ emit(tt_extractor *x, const char *s, size_t len)
 		if (x->pre == 0 && (c == ' ' || c == '\t' || c == '\n' ||
 		    c == '\r' || c == '\f')) {
 			x->space = 1;
+			x->mixed += x->script == 3;
+			x->script = 0;
 			i++;
 			continue;
 		}
+		/* Latin letters and Cyrillic or Greek look-alikes in one
+		 * word: text dressed to slip past spam filters. */
+		if (tt_isascii_alpha(c))
+			x->script |= 1;
+		else if (cp >= 0x370 && cp < 0x530)
+			x->script |= 2;
 		if (x->flat.len == x->bstart)
 			block_prefix(x);
 		else if (x->space && x->flat.data[x->flat.len - 1] != '\n')
@@ -215,6 +227,19 @@ emit(tt_extractor *x, const char *s, size_t len)
 			x->lead_stop |= stop;	/* "<a>Headline</a>." */
 		x->chars += w;
 	}
+}
+
+/* Does a block open as a copyright notice ("© 2022 ...", "Copyright")? */
+static int
+is_notice(const char *s, size_t n)
+{
+	while (n > 0 && (*s == '>' || *s == '#' || *s == ' ' || *s == '*')) {
+		s++;	/* Markdown's marks */
+		n--;
+	}
+	return (n >= 2 && memcmp(s, "\xc2\xa9", 2) == 0) ||
+	    (n >= 9 && strncasecmp(s, "copyright", 9) == 0) ||
+	    (n >= 4 && strncasecmp(s, "(c) ", 4) == 0);
 }
 
 /* Close the open run of text as a block owned by x->owner. */
@@ -257,6 +282,10 @@ flush(tt_extractor *x)
 	b->stops = x->stops;
 	b->lead = x->lead;
 	b->lead_stop = (uint8_t)x->lead_stop;
+	b->mixed = (uint16_t)(x->mixed + (x->script == 3) > 65535 ? 65535 :
+	    x->mixed + (x->script == 3));
+	b->notice = is_notice(x->flat.data + x->bstart,
+	    x->flat.len - x->bstart);
 	t = d->n[x->owner].tag;
 	b->kind = (uint16_t)t;
 	b->sep = SEP_PARA;
@@ -270,6 +299,8 @@ flush(tt_extractor *x)
 reset:
 	x->bstart = x->flat.len;
 	x->chars = x->links = x->punct = x->stops = x->lead = 0;
+	x->mixed = 0;
+	x->script = 0;
 	x->lead_stop = 0;
 }
 
@@ -649,6 +680,9 @@ boilerplate_inside(tt_extractor *x, const blk *b, uint32_t top,
 		}
 		if ((n->hint & (HINT_NEG | HINT_NAV)) && small)
 			return 1;
+		/* readers' comments, up to half of what the container holds */
+		if ((n->hint & HINT_COMMENT) && n->chars * 2 < topchars)
+			return 1;
 		if ((n->hint & HINT_CAPTION) && n->chars < 300)
 			return 1;
 		if ((n->hint & HINT_META) && n->chars < 200)
@@ -682,7 +716,7 @@ is_body_text(const blk *b)
 	double ld = (double)b->links / b->chars;
 
 	return (ld < 0.3 || (ld < 0.5 && b->chars >= 150)) && !is_teaser(b) &&
-	    !b->card &&
+	    !b->card && !b->notice && b->mixed < 3 &&
 	    !H_IS_HEADING(b->kind) &&
 	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
@@ -763,6 +797,72 @@ siblings(tt_extractor *x, uint32_t top, uint32_t *roots)
 	return n;
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a & 0x7fffffffu;
+	uint32_t y = *(const uint32_t *)b & 0x7fffffffu;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Parts of the text that the page sets apart beside the container (a
+ * recipe's ingredients next to its steps): the outermost elements marked
+ * HINT_PART under the container's ancestors, up to three levels up, and
+ * outside it.  Added to roots (in document order, none inside another);
+ * ispart[] tells which roots they are.
+ */
+static size_t
+add_parts(tt_extractor *x, uint32_t top, uint32_t *roots, size_t n,
+    unsigned char *ispart)
+{
+	hdoc *d = &x->d;
+	uint32_t a = top, i;
+	size_t k, m;
+	int up;
+
+	memset(ispart, 0, MAXROOTS);
+	for (up = 0; up < 3; up++) {
+		uint32_t p = d->n[a].parent;
+
+		if (p == 0 || d->n[p].tag == H_BODY || d->n[p].tag == H_HTML)
+			break;
+		a = p;
+	}
+	if (a == top)
+		return n;
+	m = n;
+	for (i = a + 1; i <= d->n[a].end && m < MAXROOTS; i++) {
+		if (i == top) {
+			i = d->n[top].end;
+			continue;
+		}
+		if ((d->n[i].hint & HINT_PART) && !(d->n[i].inh & HINT_NEG) &&
+		    d->n[i].chars > 0) {
+			roots[m++] = i;
+			i = d->n[i].end;
+		}
+	}
+	if (m == n)
+		return n;
+	for (k = n; k < m; k++)		/* marked before sorting */
+		roots[k] |= 0x80000000u;
+	qsort(roots, m, sizeof(*roots), by_id);	/* ids < 2^31: html.c */
+	for (k = 0; k < m; k++) {
+		ispart[k] = (roots[k] & 0x80000000u) != 0;
+		roots[k] &= 0x7fffffffu;
+	}
+	/* A root inside the one before it goes. */
+	for (k = 0, n = 0; k < m; k++) {
+		if (n > 0 && roots[k] <= d->n[roots[n - 1]].end)
+			continue;
+		ispart[n] = ispart[k];
+		roots[n++] = roots[k];
+	}
+	return n;
+}
+
 static void
 select_blocks(tt_extractor *x, uint32_t top)
 {
@@ -770,7 +870,10 @@ select_blocks(tt_extractor *x, uint32_t top)
 	size_t i, first = SIZE_MAX, last = 0;
 
 	uint32_t roots[MAXROOTS];
+	unsigned char ispart[MAXROOTS];
 	size_t nroots = siblings(x, top, roots), r = 0;
+
+	nroots = add_parts(x, top, roots, nroots, ispart);
 
 	for (i = 0; i < x->nb; i++) {
 		blk *b = &x->b[i];
@@ -786,6 +889,12 @@ select_blocks(tt_extractor *x, uint32_t top)
 		b->why = 2;
 		if (boilerplate_inside(x, b, roots[r], d->n[top].chars))
 			continue;
+		/* ingredients, which link to products and come before
+		 * the text */
+		if (ispart[r] || (d->n[b->node].inh & HINT_PART)) {
+			b->keep = 3;
+			continue;
+		}
 		b->why = 3;
 		/* mostly link text, unless a sentence of its own follows
 		 * the link ("<a>X bought Y.</a> The deal ...") */
@@ -793,7 +902,7 @@ select_blocks(tt_extractor *x, uint32_t top)
 		    !(b->chars - b->links >= 50 && b->stops >= 2))
 			continue;
 		b->why = 4;
-		if (b->card || points_away(x, b))
+		if (b->card || points_away(x, b) || b->mixed >= 3)
 			continue;
 		b->why = 5;
 		b->keep = 1;
@@ -803,8 +912,11 @@ select_blocks(tt_extractor *x, uint32_t top)
 			last = i;
 		}
 	}
-	if (first == SIZE_MAX)
-		return;		/* only short lines: keep them */
+	if (first == SIZE_MAX) {
+		for (i = 0; i < x->nb; i++)	/* only short lines: kept */
+			x->b[i].keep = x->b[i].keep != 0;
+		return;
+	}
 	/* Before the first and after the last paragraph: bylines, dates,
 	 * share lines.  A heading right before the first stays. */
 	/* A subheading right before the first paragraph opens the text. */
@@ -837,16 +949,16 @@ select_blocks(tt_extractor *x, uint32_t top)
 	    quote_of(d, x->b[last + 1].node) == quote_of(d, x->b[last].node))))
 		last++;
 	for (i = 0; i < first; i++)
-		x->b[i].keep = 0;
+		x->b[i].keep = x->b[i].keep == 3;
 	for (i = last + 1; i < x->nb; i++)
-		x->b[i].keep = 0;
+		x->b[i].keep = x->b[i].keep == 3;
 	/* Short lines stay only next to the text. */
 	for (i = first; i <= last; i++) {
 		blk *b = &x->b[i];
 		int prev = 0, next = 0;
 		size_t j;
 
-		if (!b->keep || b->value > 0 || b->stops > 0)
+		if (!b->keep || b->keep == 3 || b->value > 0 || b->stops > 0)
 			continue;
 		for (j = i + 1; j <= last; j++)
 			if (x->b[j].keep) {
@@ -869,9 +981,8 @@ select_blocks(tt_extractor *x, uint32_t top)
 			b->why = 6;
 		}
 	}
-	for (i = first; i <= last; i++)
-		if (x->b[i].keep == 2)
-			x->b[i].keep = 0;
+	for (i = 0; i < x->nb; i++)
+		x->b[i].keep = x->b[i].keep == 1 || x->b[i].keep == 3;
 }
 
 static void
@@ -1390,7 +1501,8 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	x->owner = 0;
 	x->bstart = 0;
 	x->chars = x->links = x->punct = x->stops = x->lead = 0;
-	x->lead_stop = 0;
+	x->mixed = 0;
+	x->script = x->lead_stop = 0;
 	x->space = x->pre = x->in_a = x->quote = 0;
 	walk(x, 0);
 	flush(x);

@@ -108,6 +108,11 @@ static const char *const comment_words[] = {
 static const char *const embed_words[] = {
 	"embed", "tweet", "instagram-media", "tiktok"
 };
+/* Parts of a text that pages set apart from its paragraphs: a recipe's
+ * ingredients (schema.org's recipeIngredient, "ingredients", "zutaten"). */
+static const char *const part_words[] = {
+	"ingredient", "zutat"
+};
 static const char *const nav_words[] = {
 	"nav", "menu", "breadcrumb", "pagination", "pager"
 };
@@ -197,6 +202,8 @@ classify(const char *s)
 		h |= HINT_NAV;
 	if (any_in(s, comment_words, TT_NELEM(comment_words)))
 		h |= HINT_COMMENT | HINT_NEG;
+	if (any_in(s, part_words, TT_NELEM(part_words)) && !(h & HINT_NEG))
+		h |= HINT_PART;
 	if ((h & HINT_BODY) || ((h & HINT_NEG) && !(h & HINT_COMMENT) &&
 	    any_in(s, embed_words, TT_NELEM(embed_words))))
 		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION |
@@ -222,6 +229,40 @@ icontains(const xmlChar *hay, const char *needle)
 		if (strncasecmp(s, needle, n) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * class="hidden" (or Bootstrap's "d-none"): the utility class that CSS
+ * frameworks define as display:none, as a whole word.  Not when another
+ * class shows the element again at some screen size ("hidden md:block",
+ * "d-none d-lg-block").
+ */
+static int
+class_hidden(const xmlChar *cls)
+{
+	const char *s = (const char *)cls, *w;
+	int hide = 0;
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	while (*s != '\0') {
+		while (tt_isascii_space((unsigned char)*s))
+			s++;
+		for (w = s; *s != '\0' && !tt_isascii_space((unsigned char)*s);
+		    s++)
+			;
+		n = (size_t)(s - w);
+		if (n == 0)
+			break;
+		if ((n == 6 && strncmp(w, "hidden", 6) == 0) ||
+		    (n == 6 && strncmp(w, "d-none", 6) == 0))
+			hide = 1;
+		else if (memchr(w, ':', n) != NULL ||
+		    (n > 2 && strncmp(w, "d-", 2) == 0))
+			return 0;
+	}
+	return hide;
 }
 
 /* style="display:none" or "visibility:hidden", spaces allowed. */
@@ -387,6 +428,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		else if (strcmp(a, "style") == 0 && style_hidden(v))
 			hidden = 1;
 	}
+	if (class_hidden(cls))
+		hidden = 1;
 
 	/* Metadata, wherever it is. */
 	if (tag == H_META && content != NULL) {

@@ -40,7 +40,8 @@ enum {
 	HINT_CAPTION	= 0x08,	/* caption, credit */
 	HINT_META	= 0x10,	/* byline, dateline, author, tags */
 	HINT_NAV	= 0x20,	/* nav, menu, breadcrumb */
-	HINT_COMMENT	= 0x40	/* readers' comments */
+	HINT_COMMENT	= 0x40,	/* readers' comments */
+	HINT_PART	= 0x80	/* a part of the text set apart: ingredients */
 };
 
 typedef struct hnode {
