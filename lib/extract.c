@@ -868,6 +868,7 @@ select_blocks(tt_extractor *x, uint32_t top)
 {
 	hdoc *d = &x->d;
 	size_t i, first = SIZE_MAX, last = 0;
+	int kind;
 
 	uint32_t roots[MAXROOTS];
 	unsigned char ispart[MAXROOTS];
@@ -948,6 +949,20 @@ select_blocks(tt_extractor *x, uint32_t top)
 	    (quote_of(d, x->b[last].node) != 0 &&
 	    quote_of(d, x->b[last + 1].node) == quote_of(d, x->b[last].node))))
 		last++;
+	/* So do paragraphs of the text's kind, worth something without a
+	 * full stop (the entries of a CV, a list of dates): a closing line
+	 * ("Follow us on ...") is shorter. */
+	for (i = last + 1, kind = x->b[last].kind; i < x->nb &&
+	    x->b[i].keep == 1; i++) {
+		const blk *b = &x->b[i];
+
+		if (H_IS_HEADING(b->kind) && b->links == 0)
+			continue;	/* in only with an entry after it */
+		if (b->value <= 0 || b->chars < 60 || b->kind != kind ||
+		    b->links * 2 >= b->chars)
+			break;
+		last = i;
+	}
 	for (i = 0; i < first; i++)
 		x->b[i].keep = x->b[i].keep == 3;
 	for (i = last + 1; i < x->nb; i++)
