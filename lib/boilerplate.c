@@ -37,8 +37,11 @@ struct tt_boiler {
 	size_t			 n, cap;
 	/* The rules as two patterns, one match each a line: those anchored
 	 * at the line's start, and the others; (*MARK:i) tells which rule
-	 * matched.  NULL: match the rules one by one. */
-	pcre2_code		*all[2];
+	 * matched.  NULL: match the rules one by one.  all[2] and all[3]
+	 * are the same compiled for bytes, not UTF-8: on an ASCII line they
+	 * match as the others do (\w, \b, (?i) and classes agree on ASCII)
+	 * at half the cost. */
+	pcre2_code		*all[4];
 	int			 combined;
 	size_t			 tried;		/* lines the rules were tried on */
 	pcre2_match_data	*md;
@@ -223,26 +226,27 @@ combine(tt_boiler *b)
 		    tt_buf_puts(&pat[k], mark) != TT_OK)
 			goto fail;
 	}
-	for (k = 0; k < 2; k++) {
-		if (pat[k].len == 0)
+	for (k = 0; k < 4; k++) {
+		if (pat[k & 1].len == 0)
 			continue;
-		b->all[k] = pcre2_compile((PCRE2_SPTR)pat[k].data,
-		    pat[k].len, PCRE2_UTF | PCRE2_UCP |
-		    PCRE2_MATCH_INVALID_UTF | (k == 0 ? PCRE2_ANCHORED : 0),
-		    &ec, &off, NULL);
-		if (b->all[k] == NULL)
+		b->all[k] = pcre2_compile((PCRE2_SPTR)pat[k & 1].data,
+		    pat[k & 1].len, (k < 2 ? PCRE2_UTF | PCRE2_UCP |
+		    PCRE2_MATCH_INVALID_UTF : 0) |
+		    ((k & 1) == 0 ? PCRE2_ANCHORED : 0), &ec, &off, NULL);
+		if (b->all[k] == NULL && k < 2)
 			goto fail;
-		pcre2_jit_compile(b->all[k], PCRE2_JIT_COMPLETE);
+		if (b->all[k] != NULL)	/* else ASCII lines use all[k - 2] */
+			pcre2_jit_compile(b->all[k], PCRE2_JIT_COMPLETE);
 	}
 	b->combined = 1;
 	tt_buf_free(&pat[0]);
 	tt_buf_free(&pat[1]);
 	return;
 fail:
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 4; k++) {
 		pcre2_code_free(b->all[k]);
 		b->all[k] = NULL;
-		tt_buf_free(&pat[k]);
+		tt_buf_free(&pat[k & 1]);
 	}
 }
 
@@ -282,8 +286,8 @@ tt_boiler_free(tt_boiler *b)
 		pcre2_code_free(b->rules[i].re);
 	}
 	free(b->rules);
-	pcre2_code_free(b->all[0]);
-	pcre2_code_free(b->all[1]);
+	for (i = 0; i < 4; i++)
+		pcre2_code_free(b->all[i]);
 	pcre2_match_data_free(b->md);
 	pcre2_match_context_free(b->mc);
 	free(b);
@@ -373,10 +377,18 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	if (++b->tried == JOIN_AFTER)
 		combine(b);
 	if (b->combined) {
+		int ascii = 2;
+
+		for (i = a; i < len && ascii; i++)
+			if ((unsigned char)s[i] >= 0x80)
+				ascii = 0;
 		for (k = 0; k < 2; k++) {
-			if (b->all[k] == NULL)
+			pcre2_code *re = b->all[k + ascii] != NULL ?
+			    b->all[k + ascii] : b->all[k];
+
+			if (re == NULL)
 				continue;
-			rc = pcre2_match(b->all[k], (PCRE2_SPTR)(s + a),
+			rc = pcre2_match(re, (PCRE2_SPTR)(s + a),
 			    len - a, 0, 0, b->md, b->mc);
 			if (rc >= 0 && (mark = pcre2_get_mark(b->md)) != NULL &&
 			    (i = strtoul((const char *)mark, NULL, 10)) < b->n)
