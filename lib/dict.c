@@ -53,13 +53,15 @@ tt_dict_open(tt_dictv *v)
 	v->ndels = ndels;
 	v->nskel = get32((const unsigned char *)(v->offs + ndels));
 	if (24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
-	    (size_t)v->nskel * 8 + 2 * 65537 * 4 != size)
+	    (size_t)v->nskel * 8 + (((size_t)1 << TT_DICT_DBITS) + 1 +
+	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 != size)
 		return -1;
 	v->skeys = v->offs + ndels + 1;
 	v->soffs = v->skeys + v->nskel;
 	v->dbuck = v->soffs + v->nskel;
-	v->sbuck = v->dbuck + 65537;
-	if (v->dbuck[65536] != ndels || v->sbuck[65536] != v->nskel)
+	v->sbuck = v->dbuck + ((size_t)1 << TT_DICT_DBITS) + 1;
+	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
+	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel)
 		return -1;
 	return 0;
 }
@@ -89,30 +91,27 @@ tt_dict_word(const tt_dictv *v, uint32_t off, unsigned *info)
 	return (const char *)v->blob + off + 1;
 }
 
+/* The entries with key: a short bucket is scanned, a long one (a
+ * common sound skeleton) searched. */
 void
-tt_dict_range(const uint32_t *keys, const uint32_t *buckets, uint32_t key,
-    uint32_t *lo, uint32_t *hi)
+tt_dict_range(const uint32_t *keys, const uint32_t *buckets, int bits,
+    uint32_t key, uint32_t *lo, uint32_t *hi)
 {
-	uint32_t a = buckets[key >> 16], b = buckets[(key >> 16) + 1];
-	uint32_t end = b;
+	uint32_t a = buckets[key >> (32 - bits)];
+	uint32_t b = buckets[(key >> (32 - bits)) + 1], m;
 
-	while (a < b) {
-		uint32_t m = a + (b - a) / 2;
-
+	while (b - a > 16) {
+		m = a + (b - a) / 2;
 		if (keys[m] < key)
 			a = m + 1;
 		else
 			b = m;
 	}
+	b = buckets[(key >> (32 - bits)) + 1];
+	while (a < b && keys[a] < key)
+		a++;
 	*lo = a;
-	b = end;
-	while (a < b) {
-		uint32_t m = a + (b - a) / 2;
-
-		if (keys[m] <= key)
-			a = m + 1;
-		else
-			b = m;
-	}
+	while (a < b && keys[a] == key)
+		a++;
 	*hi = a;
 }

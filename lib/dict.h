@@ -15,8 +15,11 @@
  *           blob offset
  *   skel:   u32 nskel, then u32 keys[nskel], sorted, and u32 offs[nskel]:
  *           tt_dict_skeleton() hashes of the same words
- *   then for dels and for skel, u32 buckets[65537]: the first index whose
- *           key has each value of the top 16 bits (the last is n)
+ *   then u32 buckets[(1 << TT_DICT_DBITS) + 1] for dels and
+ *           u32 buckets[(1 << TT_DICT_SBITS) + 1] for skel: the first index
+ *           whose key has each value of its top bits (the last is n); a
+ *           bucket holds one or two deletion keys on average, so a key that
+ *           is not there usually costs one look at an empty bucket
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -26,7 +29,9 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x31647474u	/* "ttd1" */
+#define TT_DICT_MAGIC	0x32647474u	/* "ttd2" */
+#define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
+#define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_MAXWORD	64
 
 /* info byte */
@@ -116,7 +121,7 @@ typedef struct tt_dictv {
 	uint32_t		 ndels;
 	const uint32_t		*skeys, *soffs;
 	uint32_t		 nskel;
-	const uint32_t		*dbuck, *sbuck;	/* 65537 each */
+	const uint32_t		*dbuck, *sbuck;	/* buckets: see above */
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
@@ -128,7 +133,7 @@ const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
 /* The range [*lo, *hi) of the sorted keys equal to key (buckets: the
  * index by top 16 bits that goes with keys). */
 void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
-		    uint32_t key, uint32_t *lo, uint32_t *hi);
+		    int bits, uint32_t key, uint32_t *lo, uint32_t *hi);
 
 /* ------------------------------------------ lib/suggest.c: candidates */
 

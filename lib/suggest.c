@@ -238,17 +238,32 @@ consider(struct ctx *c, uint32_t off)
 	unsigned info;
 	const char *cand = tt_dict_word(c->v, off, &info);
 	size_t cn = strlen(cand), k;
-	double cost;
+	double cost, extra, limit;
 
 	if (!see(&c->seen, off))
 		return;
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
-	cost = distance(c->w, c->n, cand, cn, c->maxcost);
-	if (cost > c->maxcost)
-		return;
-	cost += LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
+	extra = LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
 	/* the other side of the Atlantic's spelling comes after */
+	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
+		extra += 1.0;
+	if ((info & TT_DICT_US) && c->lang == TT_LANG_GB)
+		extra += 1.0;
+	if ((info & TT_DICT_CAP) && !c->cap)
+		extra += 0.4;
+	if (info & TT_DICT_ABBR)
+		extra += 0.5;
+	/* Once the list is full, a candidate must beat its last: the
+	 * distance can stop as soon as it cannot. */
+	limit = c->maxcost;
+	if (c->nout == c->max && c->out[c->max - 1].cost - extra < limit)
+		limit = c->out[c->max - 1].cost - extra;
+	cost = distance(c->w, c->n, cand, cn, limit);
+	if (cost > limit)
+		return;
+	/* added as extra was, in order: ties break the same way */
+	cost += LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		cost += 1.0;
 	if ((info & TT_DICT_US) && c->lang == TT_LANG_GB)
@@ -274,7 +289,8 @@ lookup(struct ctx *c, const char *key, size_t n)
 {
 	uint32_t lo, hi;
 
-	tt_dict_range(c->v->keys, c->v->dbuck, tt_dict_hash(key, n), &lo, &hi);
+	tt_dict_range(c->v->keys, c->v->dbuck, TT_DICT_DBITS,
+	    tt_dict_hash(key, n), &lo, &hi);
 	for (; lo < hi; lo++)
 		consider(c, c->v->offs[lo]);
 }
@@ -332,7 +348,8 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		char sk[TT_DICT_MAXWORD];
 
 		c->maxcost = MAXCOST_SKEL;
-		tt_dict_range(c->v->skeys, c->v->sbuck, tt_dict_hash(key, m),
+		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
+		    tt_dict_hash(key, m),
 		    &lo, &hi);
 		for (; lo < hi && hi - lo < 2000; lo++)
 			consider(c, c->v->soffs[lo]);
@@ -340,7 +357,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
-			tt_dict_range(c->v->skeys, c->v->sbuck,
+			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
 			for (; lo < hi && hi - lo < 2000; lo++)
 				consider(c, c->v->soffs[lo]);

@@ -158,15 +158,15 @@ put32(FILE *fp, uint32_t v)
 	fwrite(b, 1, 4, fp);
 }
 
-/* For each value of a key's top 16 bits, the first index with it (and
+/* For each value of a key's top bits, the first index with it (and
  * the end): look-ups go straight to a bucket of a few entries. */
 static void
-put_buckets(FILE *out, const struct del *v, size_t n)
+put_buckets(FILE *out, const struct del *v, size_t n, int bits)
 {
 	size_t b, i = 0;
 
-	for (b = 0; b <= 65536; b++) {
-		while (i < n && (v[i].key >> 16) < b)
+	for (b = 0; b <= ((size_t)1 << bits); b++) {
+		while (i < n && (v[i].key >> (32 - bits)) < b)
 			i++;
 		put32(out, (uint32_t)i);
 	}
@@ -318,8 +318,8 @@ main(int argc, char *argv[])
 		put32(out, skel[i].key);
 	for (i = 0; i < nskel; i++)
 		put32(out, skel[i].off);
-	put_buckets(out, dels, ndels);
-	put_buckets(out, skel, nskel);
+	put_buckets(out, dels, ndels, TT_DICT_DBITS);
+	put_buckets(out, skel, nskel, TT_DICT_SBITS);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;
