@@ -54,12 +54,13 @@ tt_dict_open(tt_dictv *v)
 	v->nskel = get32((const unsigned char *)(v->offs + ndels));
 	if (24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
 	    (size_t)v->nskel * 8 + (((size_t)1 << TT_DICT_DBITS) + 1 +
-	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 != size)
+	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 + TT_DICT_BLOOM / 8 != size)
 		return -1;
 	v->skeys = v->offs + ndels + 1;
 	v->soffs = v->skeys + v->nskel;
 	v->dbuck = v->soffs + v->nskel;
 	v->sbuck = v->dbuck + ((size_t)1 << TT_DICT_DBITS) + 1;
+	v->bloom = v->sbuck + ((size_t)1 << TT_DICT_SBITS) + 1;
 	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
 	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel)
 		return -1;

@@ -20,6 +20,10 @@
  *           whose key has each value of its top bits (the last is n); a
  *           bucket holds one or two deletion keys on average, so a key that
  *           is not there usually costs one look at an empty bucket
+ *   bloom:  u32[TT_DICT_BLOOM / 32]: bit (key mod TT_DICT_BLOOM) set for
+ *           each deletion key; 1 MiB, so it stays in the cache where the
+ *           index does not, and four keys in five that are not there
+ *           cost no look at the index
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -32,6 +36,7 @@
 #define TT_DICT_MAGIC	0x32647474u	/* "ttd2" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
+#define TT_DICT_BLOOM	(1u << 23)	/* bits of the deletion filter */
 #define TT_DICT_MAXWORD	64
 
 /* info byte */
@@ -122,6 +127,7 @@ typedef struct tt_dictv {
 	const uint32_t		*skeys, *soffs;
 	uint32_t		 nskel;
 	const uint32_t		*dbuck, *sbuck;	/* buckets: see above */
+	const uint32_t		*bloom;
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
@@ -140,6 +146,7 @@ void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
 typedef struct tt_sugg {
 	uint32_t	 off;		/* the word in the dictionary */
 	double		 cost;		/* lower is likelier */
+	int		 tie;		/* of equal costs, lower first */
 } tt_sugg;
 
 enum { TT_LANG_US, TT_LANG_GB };

@@ -29,6 +29,15 @@
 #define C_SWAP		0.5	/* two letters swapped */
 #endif
 #define MAXCOST_SKEL	3.4
+#ifndef SKEL_MAXRUN
+#define SKEL_MAXRUN	2000
+#endif
+#ifndef SKEL_DROP_MAXRUN
+#define SKEL_DROP_MAXRUN	60
+#endif
+#ifndef SKEL_DROP_MIN
+#define SKEL_DROP_MIN	2
+#endif
 #ifndef LEVEL_WEIGHT
 #define LEVEL_WEIGHT	0.3	/* cost of each SCOWL level of rarity */
 #endif
@@ -97,9 +106,12 @@ indel_cost(int c, int p, int q)
 	return 1.0;
 }
 
+/* Costs are added up in tenths, as integers: exact, and ties stay ties. */
+#define TENTHS(x)	((int)((x) * 10 + 0.5))
+
 /* sub_cost() and adjacent() of two ASCII bytes, worked out once: by
  * tt_suggest() and tt_typo_distance() before they call distance(). */
-static double		subtab[128][128];
+static unsigned char	subtab[128][128];	/* tenths */
 static unsigned char	adjtab[128][128];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
 
@@ -110,17 +122,17 @@ tab_fill(void)
 
 	for (a = 0; a < 128; a++)
 		for (b = 0; b < 128; b++) {
-			subtab[a][b] = sub_cost(a, b);
+			subtab[a][b] = (unsigned char)TENTHS(sub_cost(a, b));
 			adjtab[a][b] = (unsigned char)adjacent(a, b);
 		}
 }
 
-static inline double
+static inline int
 sub(int a, int b)
 {
 	/* bytes of UTF-8 come as negative chars: those go the long way */
 	return a >= 0 && a < 128 && b >= 0 && b < 128 ? subtab[a][b] :
-	    sub_cost(a, b);
+	    TENTHS(sub_cost(a, b));
 }
 
 static inline int
@@ -144,58 +156,70 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 static double
 distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 {
-	double d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1], prevmin = 0;
+	int d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1], prevmin = 0;
+	int dela[TT_DICT_MAXWORD + 1], delb[TT_DICT_MAXWORD + 1];
+	int la[TT_DICT_MAXWORD + 1], lb[TT_DICT_MAXWORD + 1];
+	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP), first1 = 4;
+	double lim = limit * 10 + 1e-6;		/* in tenths */
 	size_t i, j;
 
 	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
 		return 99;
+	/* Each side lowercased once, with what dropping its letter costs
+	 * when the letter on the other side differs (indel_cost() without
+	 * its q: a letter doubling the other side's is C_DOUBLE, below). */
+	la[0] = lb[0] = 0;
+	for (i = 1; i <= an; i++) {
+		la[i] = lower(a[i - 1]);
+		dela[i] = TENTHS(indel_cost(la[i], i > 1 ? la[i - 1] : 0,
+		    0x100));
+	}
+	for (j = 1; j <= bn; j++) {
+		lb[j] = lower(b[j - 1]);
+		delb[j] = TENTHS(indel_cost(lb[j], j > 1 ? lb[j - 1] : 0,
+		    0x100));
+	}
 	d[0][0] = 0;
 	for (i = 1; i <= an; i++)
-		d[i][0] = d[i - 1][0] + indel_cost(lower(a[i - 1]),
-		    i > 1 ? lower(a[i - 2]) : 0, i < an ? lower(a[i]) : 0) +
-		    (i == 1 ? 0.4 : 0);
+		d[i][0] = d[i - 1][0] + (i < an && la[i + 1] == la[i] ?
+		    dbl : dela[i]) + (i == 1 ? first1 : 0);
 	for (j = 1; j <= bn; j++)
-		d[0][j] = d[0][j - 1] + indel_cost(lower(b[j - 1]),
-		    j > 1 ? lower(b[j - 2]) : 0, j < bn ? lower(b[j]) : 0) +
-		    (j == 1 ? 0.4 : 0);
+		d[0][j] = d[0][j - 1] + (j < bn && lb[j + 1] == lb[j] ?
+		    dbl : delb[j]) + (j == 1 ? first1 : 0);
 	for (i = 1; i <= an; i++) {
-		double rowmin;
+		int x = la[i], rowmin = d[i][0];
 
 		for (j = 1; j <= bn; j++) {
-			int x = lower(a[i - 1]), y = lower(b[j - 1]);
-			double first = i == 1 || j == 1 ? 0.4 : 0;
+			int y = lb[j];
+			int first = i == 1 || j == 1 ? first1 : 0;
 			/* a slip to a neighbouring key is as likely on
 			 * the first letter as on any other */
-			double v = d[i - 1][j - 1] + sub(x, y) +
-			    (x != y && !adj(x, y) ? first : 0), w;
+			int v = d[i - 1][j - 1] + sub(x, y) +
+			    (first > 0 && x != y && !adj(x, y) ? first : 0), w;
 
 			/* a has a letter b lacks */
-			w = d[i - 1][j] + indel_cost(x, i > 1 ?
-			    lower(a[i - 2]) : 0, y) + first;
+			w = d[i - 1][j] + (x == y ? dbl : dela[i]) + first;
 			if (w < v)
 				v = w;
 			/* b has a letter a lacks */
-			w = d[i][j - 1] + indel_cost(y, j > 1 ?
-			    lower(b[j - 2]) : 0, x) + first;
+			w = d[i][j - 1] + (y == x ? dbl : delb[j]) + first;
 			if (w < v)
 				v = w;
-			if (i > 1 && j > 1 && x == lower(b[j - 2]) &&
-			    lower(a[i - 2]) == y && x != y &&
-			    (w = d[i - 2][j - 2] + C_SWAP) < v)
+			if (i > 1 && j > 1 && x == lb[j - 1] &&
+			    la[i - 1] == y && x != y &&
+			    (w = d[i - 2][j - 2] + swap) < v)
 				v = w;
 			d[i][j] = v;
+			if (v < rowmin)
+				rowmin = v;
 		}
 		/* every path goes through row i or row i - 1 (a swap skips
 		 * one row): when both are past the limit, stop */
-		rowmin = d[i][0];
-		for (j = 1; j <= bn; j++)
-			if (d[i][j] < rowmin)
-				rowmin = d[i][j];
-		if (rowmin > limit && prevmin > limit)
-			return rowmin;
+		if (rowmin > lim && prevmin > lim)
+			return rowmin / 10.0;
 		prevmin = rowmin;
 	}
-	return d[an][bn];
+	return d[an][bn] / 10.0;
 }
 
 struct seen {
@@ -236,12 +260,15 @@ static void
 consider(struct ctx *c, uint32_t off)
 {
 	unsigned info;
-	const char *cand = tt_dict_word(c->v, off, &info);
-	size_t cn = strlen(cand), k;
+	const char *cand;
+	size_t cn, k;
 	double cost, extra, limit;
+	int tie;
 
 	if (!see(&c->seen, off))
 		return;
+	cand = tt_dict_word(c->v, off, &info);
+	cn = strlen(cand);
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
 	extra = LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
@@ -262,35 +289,33 @@ consider(struct ctx *c, uint32_t off)
 	cost = distance(c->w, c->n, cand, cn, limit);
 	if (cost > limit)
 		return;
-	/* added as extra was, in order: ties break the same way */
-	cost += LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
-	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
-		cost += 1.0;
-	if ((info & TT_DICT_US) && c->lang == TT_LANG_GB)
-		cost += 1.0;
-	if ((info & TT_DICT_CAP) && !c->cap)
-		cost += 0.4;
-	if (info & TT_DICT_ABBR)
-		cost += 0.5;
+	/* in tenths, exactly: of two equal costs the closer spelling comes
+	 * first, not the one a rounding error favours */
+	tie = TENTHS(cost);
+	cost = (TENTHS(cost) + TENTHS(extra)) / 10.0;
 	/* keep the best max, sorted */
-	if (c->nout == c->max && cost >= c->out[c->max - 1].cost)
+	if (c->nout == c->max && (cost > c->out[c->max - 1].cost ||
+	    (cost == c->out[c->max - 1].cost && tie >= c->out[c->max - 1].tie)))
 		return;
 	k = c->nout < c->max ? c->nout++ : c->max - 1;
-	while (k > 0 && c->out[k - 1].cost > cost) {
+	while (k > 0 && (c->out[k - 1].cost > cost ||
+	    (c->out[k - 1].cost == cost && c->out[k - 1].tie > tie))) {
 		c->out[k] = c->out[k - 1];
 		k--;
 	}
 	c->out[k].off = off;
 	c->out[k].cost = cost;
+	c->out[k].tie = tie;
 }
 
 static void
 lookup(struct ctx *c, const char *key, size_t n)
 {
-	uint32_t lo, hi;
+	uint32_t lo, hi, h = tt_dict_hash(key, n), bit = h & (TT_DICT_BLOOM - 1);
 
-	tt_dict_range(c->v->keys, c->v->dbuck, TT_DICT_DBITS,
-	    tt_dict_hash(key, n), &lo, &hi);
+	if (!(c->v->bloom[bit / 32] & (1u << (bit % 32))))
+		return;		/* not a key: most insertions are not */
+	tt_dict_range(c->v->keys, c->v->dbuck, TT_DICT_DBITS, h, &lo, &hi);
 	for (; lo < hi; lo++)
 		consider(c, c->v->offs[lo]);
 }
@@ -351,15 +376,15 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 		    tt_dict_hash(key, m),
 		    &lo, &hi);
-		for (; lo < hi && hi - lo < 2000; lo++)
+		for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
 			consider(c, c->v->soffs[lo]);
 		/* and with one sound of the misspelling too many */
-		for (i = 1; i < m && m > 2; i++) {
+		for (i = 1; i < m && m > SKEL_DROP_MIN; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
 			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
-			for (; lo < hi && hi - lo < 2000; lo++)
+			for (; lo < hi && hi - lo < SKEL_DROP_MAXRUN; lo++)
 				consider(c, c->v->soffs[lo]);
 		}
 		c->maxcost = MAXCOST;

@@ -320,6 +320,20 @@ main(int argc, char *argv[])
 		put32(out, skel[i].off);
 	put_buckets(out, dels, ndels, TT_DICT_DBITS);
 	put_buckets(out, skel, nskel, TT_DICT_SBITS);
+	{
+		uint32_t *bloom = calloc(TT_DICT_BLOOM / 32, 4);
+
+		if (bloom == NULL)
+			die("out of memory");
+		for (i = 0; i < ndels; i++) {
+			uint32_t bit = dels[i].key & (TT_DICT_BLOOM - 1);
+
+			bloom[bit / 32] |= 1u << (bit % 32);
+		}
+		for (i = 0; i < TT_DICT_BLOOM / 32; i++)
+			put32(out, bloom[i]);
+		free(bloom);
+	}
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;
