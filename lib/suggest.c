@@ -29,15 +29,7 @@
 #define C_SWAP		0.5	/* two letters swapped */
 #endif
 #define MAXCOST_SKEL	3.4
-#ifndef SKEL_MAXRUN
-#define SKEL_MAXRUN	2000
-#endif
-#ifndef SKEL_DROP_MAXRUN
-#define SKEL_DROP_MAXRUN	60
-#endif
-#ifndef SKEL_DROP_MIN
-#define SKEL_DROP_MIN	2
-#endif
+#define SKEL_MAXRUN	2000	/* longer runs of one skeleton are skipped */
 #ifndef LEVEL_WEIGHT
 #define LEVEL_WEIGHT	0.3	/* cost of each SCOWL level of rarity */
 #endif
@@ -379,12 +371,12 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
 			consider(c, c->v->soffs[lo]);
 		/* and with one sound of the misspelling too many */
-		for (i = 1; i < m && m > SKEL_DROP_MIN; i++) {
+		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
 			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
-			for (; lo < hi && hi - lo < SKEL_DROP_MAXRUN; lo++)
+			for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
 				consider(c, c->v->soffs[lo]);
 		}
 		c->maxcost = MAXCOST;
