@@ -148,7 +148,8 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 static double
 distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 {
-	int d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1], prevmin = 0;
+	int16_t d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1];
+	int prevmin = 0;
 	int dela[TT_DICT_MAXWORD + 1], delb[TT_DICT_MAXWORD + 1];
 	int la[TT_DICT_MAXWORD + 1], lb[TT_DICT_MAXWORD + 1];
 	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP), first1 = 4;
@@ -173,11 +174,11 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 	}
 	d[0][0] = 0;
 	for (i = 1; i <= an; i++)
-		d[i][0] = d[i - 1][0] + (i < an && la[i + 1] == la[i] ?
-		    dbl : dela[i]) + (i == 1 ? first1 : 0);
+		d[i][0] = (int16_t)(d[i - 1][0] + (i < an &&
+		    la[i + 1] == la[i] ? dbl : dela[i]) + (i == 1 ? first1 : 0));
 	for (j = 1; j <= bn; j++)
-		d[0][j] = d[0][j - 1] + (j < bn && lb[j + 1] == lb[j] ?
-		    dbl : delb[j]) + (j == 1 ? first1 : 0);
+		d[0][j] = (int16_t)(d[0][j - 1] + (j < bn &&
+		    lb[j + 1] == lb[j] ? dbl : delb[j]) + (j == 1 ? first1 : 0));
 	for (i = 1; i <= an; i++) {
 		int x = la[i], rowmin = d[i][0];
 
@@ -201,7 +202,7 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 			    la[i - 1] == y && x != y &&
 			    (w = d[i - 2][j - 2] + swap) < v)
 				v = w;
-			d[i][j] = v;
+			d[i][j] = (int16_t)v;
 			if (v < rowmin)
 				rowmin = v;
 		}
