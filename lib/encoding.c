@@ -400,16 +400,15 @@ wide_pattern(const unsigned char *s, size_t len)
  * one.  *multi gets the number of multi-byte sequences seen.
  */
 static int
-looks_utf8(const char *s, size_t len, size_t *multi)
+looks_utf8(const char *s, size_t len, size_t *multi, int *valid)
 {
 	size_t i = 0, good = 0, bad = 0, n;
 	int32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+		i += tt_utf8_ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
 		n = tt_utf8_decode(s + i, len - i, &cp);
 		if (cp < 0)
 			bad++;
@@ -418,6 +417,7 @@ looks_utf8(const char *s, size_t len, size_t *multi)
 		i += n;
 	}
 	*multi = good;
+	*valid = bad == 0;
 	return bad == 0 || (good > 0 && bad * 4 <= good);
 }
 
@@ -506,7 +506,7 @@ tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 
 	if (s == NULL)
 		s = "";		/* an empty document */
-
+	g->utf8_valid = 0;
 	if ((bom = tt_encoding_bom(s, len, &name)) > 0) {
 		set_guess(g, name, TT_ENC_BOM, bom);
 		return;
@@ -519,7 +519,7 @@ tt_encoding_detect(const char *s, size_t len, int flags, tt_enc_guess *g)
 		set_guess(g, "ISO-2022-JP", TT_ENC_STATS, 0);
 		return;
 	}
-	utf8 = looks_utf8(s, len, &multi);
+	utf8 = looks_utf8(s, len, &multi, &g->utf8_valid);
 	if ((flags & TT_ENC_HTML) &&
 	    tt_encoding_sniff_meta(s, len, meta, sizeof(meta))) {
 		/*
@@ -787,6 +787,7 @@ tt_encoding_to_utf8(const char *s, size_t len, int flags, const char *forced,
 	tt_conv *c;
 	int r;
 
+	memset(&g, 0, sizeof(g));
 	if (forced != NULL) {
 		set_guess(&g, forced, TT_ENC_FORCED, 0);
 		/* A BOM of the forced encoding's family is not text, and

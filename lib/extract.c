@@ -1483,8 +1483,7 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	if (x->o.encoding == NULL)
 		tt_encoding_detect(s, len, TT_ENC_HTML, &g);
 	if (x->o.encoding == NULL && g.bom_len == 0 &&
-	    strcmp(g.name, "UTF-8") == 0 &&
-	    tt_utf8_validate(s, len, NULL) == TT_OK) {
+	    strcmp(g.name, "UTF-8") == 0 && g.utf8_valid) {
 		/* Valid UTF-8 already: read in place.  (Detection takes
 		 * mostly-UTF-8 for UTF-8 too: that is repaired below.) */
 		text = s;

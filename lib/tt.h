@@ -199,6 +199,8 @@ typedef struct tt_enc_guess {
 	char	 name[32];	/* an iconv name: "UTF-8", "WINDOWS-1252" ... */
 	int	 source;	/* enum tt_enc_source */
 	size_t	 bom_len;	/* bytes of BOM to skip */
+	int	 utf8_valid;	/* tt_encoding_detect() saw every byte valid
+				   UTF-8 (0: it did not, or did not look) */
 } tt_enc_guess;
 
 #define TT_ENC_HTML	0x01	/* look for <meta charset> */

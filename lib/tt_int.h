@@ -10,6 +10,9 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 
 #define TT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* Length of the run of ASCII bytes at the start of s. */
+size_t	tt_utf8_ascii_run(const char *s, size_t len);
+
 /* Is the word w[0..len) in the sorted list (strcmp order)? */
 int	tt_word_in(const char *const *sorted, size_t n, const char *w,
 	    size_t len);

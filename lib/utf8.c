@@ -109,8 +109,8 @@ why(const unsigned char *s, size_t len)
 }
 
 /* Length of the ASCII run at the start of s, eight bytes at a time. */
-static size_t
-ascii_run(const char *s, size_t len)
+size_t
+tt_utf8_ascii_run(const char *s, size_t len)
 {
 	const uint64_t high = 0x8080808080808080ULL;
 	size_t i = 0;
@@ -133,7 +133,7 @@ tt_utf8_validate(const char *s, size_t len, tt_err *e)
 	int32_t cp;
 
 	while (i < len) {
-		i += ascii_run(s + i, len - i);
+		i += tt_utf8_ascii_run(s + i, len - i);
 		if (i >= len)
 			break;
 		n = tt_utf8_decode(s + i, len - i, &cp);
@@ -192,7 +192,7 @@ tt_utf8_count(const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
-		run = ascii_run(s + i, len - i);
+		run = tt_utf8_ascii_run(s + i, len - i);
 		n += run;
 		i += run;
 		if (i >= len)
@@ -224,7 +224,7 @@ tt_utf8_repair(const char *s, size_t len, tt_buf *out)
 	int bad = 0;
 
 	while (i < len) {
-		i += ascii_run(s + i, len - i);
+		i += tt_utf8_ascii_run(s + i, len - i);
 		if (i >= len)
 			break;
 		n = tt_utf8_decode(s + i, len - i, &cp);

@@ -127,6 +127,24 @@ TEST(encoding_detect_order)
 	CHECK(strcmp(DETECT("", 0, &src), "UTF-8") == 0);
 }
 
+/* Mostly UTF-8 is taken for UTF-8, but only all of it is valid. */
+TEST(encoding_detect_tells_valid_utf8)
+{
+	static const char ok[] = "caf\xC3\xA9 na\xC3\xAFve d\xC3\xA9j\xC3\xA0 vu";
+	static const char most[] = "caf\xC3\xA9 na\xC3\xAFve d\xC3\xA9j\xC3\xA0 "
+	    "vu \xC3\xA9t\xC3\xA9 \xE9";
+	tt_enc_guess g;
+
+	tt_encoding_detect(ok, sizeof(ok) - 1, 0, &g);
+	CHECK(strcmp(g.name, "UTF-8") == 0);
+	CHECK_INT(g.utf8_valid, 1);
+	tt_encoding_detect(most, sizeof(most) - 1, 0, &g);
+	CHECK(strcmp(g.name, "UTF-8") == 0);
+	CHECK_INT(g.utf8_valid, 0);
+	tt_encoding_detect("\xFF\xFEh\0i\0", 6, 0, &g);	/* a BOM */
+	CHECK_INT(g.utf8_valid, 0);
+}
+
 TEST(encoding_detect_utf16_without_bom)
 {
 	int src;
