@@ -146,16 +146,6 @@ grow(void *pp, size_t *cap, size_t need, size_t size)
 	return TT_OK;
 }
 
-static size_t
-hash(const char *s, size_t n)
-{
-	size_t h = 1469598103934665603ULL, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
 static int
 is_stop(const char *w, size_t n)
 {
@@ -175,7 +165,7 @@ intern(tt_summarizer *z, const char *w, size_t n)
 		if ((sl = calloc(ns, sizeof(*sl))) == NULL)
 			return (size_t)-1;
 		for (k = 0; k < z->nterms; k++) {
-			i = hash(z->terms[k].w, z->terms[k].len) & (ns - 1);
+			i = tt_hash32(z->terms[k].w, z->terms[k].len) & (ns - 1);
 			while (sl[i] != 0)
 				i = (i + 1) & (ns - 1);
 			sl[i] = k + 1;
@@ -184,7 +174,7 @@ intern(tt_summarizer *z, const char *w, size_t n)
 		z->slots = sl;
 		z->nslots = ns;
 	}
-	h = hash(w, n);
+	h = tt_hash32(w, n);
 	for (i = h & (z->nslots - 1); z->slots[i] != 0;
 	    i = (i + 1) & (z->nslots - 1)) {
 		t = &z->terms[z->slots[i] - 1];
