@@ -822,7 +822,8 @@ mj_free(struct mj *m)
 }
 
 /* The repair of s into out; returns the number of steps taken, and the
- * rule of the last one in *rule. */
+ * rule of the last one in *rule.  Nothing is written when there is
+ * nothing to repair (0). */
 static int
 fix(const char *s, size_t len, tt_buf *out, const char **rule)
 {
@@ -833,7 +834,7 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 	char u[4];
 
 	if (!has_high(s, len))
-		return tt_buf_append(out, s, len) == TT_OK ? 0 : TT_ENOMEM;
+		return 0;
 	ktab_init();
 	memset(&m, 0, sizeof(m));
 	m.sub_ok = memchr(s, SUB, len) == NULL;
@@ -878,8 +879,6 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 		*rule = m.rule;
 	}
 done:
-	if (steps == 0 && tt_buf_append(out, s, len) != TT_OK)
-		steps = TT_ENOMEM;
 	mj_free(&m);
 	return steps;
 }
@@ -888,8 +887,11 @@ int
 tt_mojibake_fix(const char *s, size_t len, tt_buf *out)
 {
 	const char *rule;
+	int r = fix(s, len, out, &rule);
 
-	return fix(s, len, out, &rule);
+	if (r == 0 && tt_buf_append(out, s, len) != TT_OK)
+		return TT_ENOMEM;	/* nothing to repair: the text */
+	return r;
 }
 
 int
