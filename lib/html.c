@@ -586,13 +586,148 @@ quiet(void *ctx, const char *msg, ...)
 {
 }
 
+#ifndef HTML_STRIP_MIN
+#define HTML_STRIP_MIN	4096	/* bytes of script and style worth a copy */
+#endif
+
+/* The first w in s[0..n), or NULL. */
+static const char *
+strstr_n(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+	const char *p;
+
+	for (i = 0; i + k <= n; i = (size_t)(p - s) + 1) {
+		if ((p = memchr(s + i, w[0], n - k + 1 - i)) == NULL)
+			return NULL;
+		if (memcmp(p, w, k) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Does s[0..n) hold w anywhere, ASCII case ignored? */
+static int
+find_ci_any(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first w (which starts with '<') in s[0..n), ASCII case ignored. */
+static const char *
+find_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+
+	for (i = 0; i + k <= n; i++) {
+		const char *p = memchr(s + i, '<', n - k + 1 - i);
+
+		if (p == NULL)
+			return NULL;
+		i = (size_t)(p - s);
+		if (strncasecmp(p, w, k) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+static int
+name_char(int c)
+{
+	return tt_isascii_alpha(c) || tt_isascii_digit(c) || c == ':' ||
+	    c == '-' || c == '_' || c == '.';
+}
+
+/*
+ * s without the bodies of its <script> and <style> elements (JSON-LD
+ * kept), into out; 0 if there was nothing worth taking out.  libxml2
+ * reads those bodies a character at a time for html.c to throw away, and
+ * they are half the bytes of a news page.  The scan skips comments and
+ * quoted attribute values as the parser does, and stops taking anything
+ * out where it is not sure what the parser would see (an unclosed quote
+ * or comment, a body with no end tag): a body ends, as in libxml2, at
+ * the first "</script" or "</style", case ignored.
+ */
+static int
+strip_raw(const char *s, size_t len, tt_buf *out)
+{
+	size_t i = 0, last = 0, cut = 0;
+	const char *p;
+
+	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+		size_t n, j;
+		int script, style, q = 0;
+
+		i = (size_t)(p - s);
+		if (len - i >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *end = len - i > 4 ?
+			    strstr_n(p + 4, len - i - 4, "-->") : NULL;
+
+			if (end == NULL)
+				break;
+			i = (size_t)(end - s) + 3;
+			continue;
+		}
+		if (i + 1 >= len || !tt_isascii_alpha((unsigned char)p[1])) {
+			i++;
+			continue;
+		}
+		for (n = i + 1; n < len && name_char((unsigned char)s[n]); n++)
+			;
+		script = n - i - 1 == 6 && strncasecmp(p + 1, "script", 6) == 0;
+		style = n - i - 1 == 5 && strncasecmp(p + 1, "style", 5) == 0;
+		for (j = n; j < len; j++) {
+			int c = (unsigned char)s[j];
+
+			if (q != 0) {
+				if (c == q)
+					q = 0;
+			} else if (c == '"' || c == '\'')
+				q = c;
+			else if (c == '>')
+				break;
+		}
+		if (j >= len)
+			break;
+		if ((script || style) && !(script &&
+		    find_ci_any(s + n, j - n, "ld+json"))) {
+			const char *end = find_ci(s + j + 1, len - j - 1,
+			    script ? "</script" : "</style");
+
+			if (end == NULL)
+				break;
+			if (tt_buf_append(out, s + last, j + 1 - last) != TT_OK)
+				return TT_ENOMEM;
+			last = (size_t)(end - s);
+			cut += last - j - 1;
+			i = last;
+			continue;
+		}
+		i = j + 1;
+	}
+	if (cut < HTML_STRIP_MIN) {	/* not worth a copy */
+		out->len = 0;
+		return 0;
+	}
+	if (tt_buf_append(out, s + last, len - last) != TT_OK)
+		return TT_ENOMEM;
+	return 1;
+}
+
 int
 html_parse(const char *s, size_t len, hdoc *d, tt_err *e)
 {
 	htmlSAXHandler sax;
 	htmlParserCtxtPtr ctxt;
 	struct parse p;
+	tt_buf raw = { 0 };
 	size_t i;
+	int r;
 
 	memset(d, 0, sizeof(*d));
 	if (len > INT32_MAX)
@@ -617,7 +752,14 @@ html_parse(const char *s, size_t len, hdoc *d, tt_err *e)
 	sax.fatalError = quiet;
 
 	xmlInitParser();
-	ctxt = htmlCreateMemoryParserCtxt(len > 0 ? s : "", (int)len);
+	if ((r = strip_raw(s, len, &raw)) > 0) {
+		s = raw.data;
+		len = raw.len;
+	}
+	/* the parser reads from a copy of its own */
+	ctxt = r < 0 ? NULL : htmlCreateMemoryParserCtxt(len > 0 ? s : "",
+	    (int)len);
+	tt_buf_free(&raw);
 	if (ctxt == NULL) {
 		html_free(d);
 		return tt_seterr(e, TT_ENOMEM, "out of memory");
