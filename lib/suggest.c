@@ -28,6 +28,7 @@
 #define C_VOWEL_INDEL	0.6	/* a vowel added or dropped */
 #define C_SWAP		0.5	/* two letters swapped */
 #endif
+#define C_FIRST		0.4	/* more for a mistake in the first letter */
 #define MAXCOST_SKEL	3.4
 #define SKEL_MAXRUN	2000	/* longer runs of one skeleton are skipped */
 #ifndef LEVEL_WEIGHT
@@ -152,7 +153,8 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 	int prevmin = 0;
 	int dela[TT_DICT_MAXWORD + 1], delb[TT_DICT_MAXWORD + 1];
 	int la[TT_DICT_MAXWORD + 1], lb[TT_DICT_MAXWORD + 1];
-	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP), first1 = 4;
+	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
+	const int first1 = TENTHS(C_FIRST);
 	double lim = limit * 10 + 1e-6;		/* in tenths */
 	size_t i, j;
 
