@@ -53,6 +53,8 @@ static const struct tagname {
 	{ "noscript", H_NOSCRIPT }, { "object", H_OBJECT }, { "ol", H_OL },
 	{ "option", H_OPTION }, { "p", H_P }, { "param", H_PARAM },
 	{ "picture", H_PICTURE }, { "pre", H_PRE }, { "q", H_Q },
+	{ "rb", H_RB }, { "rp", H_RP }, { "rt", H_RT }, { "rtc", H_RTC },
+	{ "ruby", H_RUBY },
 	{ "s", H_S }, { "samp", H_SAMP }, { "script", H_SCRIPT },
 	{ "section", H_SECTION }, { "select", H_SELECT },
 	{ "small", H_SMALL }, { "source", H_SOURCE }, { "span", H_SPAN },
