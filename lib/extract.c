@@ -329,8 +329,8 @@ walk(tt_extractor *x, uint32_t id)
 	 * elements: browsers show them inline).  One whose class says
 	 * caption, share or nav is cut out as a block of its own, so that
 	 * the decision can see it. */
-	if ((H_IS_INLINE(t) || t == H_OTHER) && !(t != H_A && (n->hint & (HINT_CAPTION |
-	    HINT_NEG | HINT_NAV | HINT_COMMENT)))) {
+	if ((H_IS_INLINE(t) || t == H_OTHER) && !(t != H_A &&
+	    (n->hint & (HINT_CAPTION | HINT_NEG | HINT_NAV | HINT_COMMENT)))) {
 		int link = t == H_A && x->o.links &&
 		    x->o.format == TT_FMT_MARKDOWN && n->href != 0;
 		size_t mark = x->flat.len;
