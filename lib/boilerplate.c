@@ -23,6 +23,8 @@
 #include "boilerplate_rules.h"	/* generated from boilerplate.rules */
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
+#define REPEAT_NEAR	3	/* lines a repeated title is looked for in */
+#define PAGE_RULES	8	/* rule matches that tell a page's dump */
 #define JOIN_AFTER	2000	/* lines tried before the rules are joined */
 #define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
 
@@ -498,12 +500,98 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 	return v;
 }
 
+/* The line without the spaces around it and a lynx bullet. */
+static const char *
+core(const struct tt_cline *l, size_t *len)
+{
+	const char *s = l->text.data;
+	size_t a = 0, z = l->text.len;
+
+	while (a < z && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+		z--;
+	if (bullet(l))
+		a += 2;
+	*len = z - a;
+	return s + a;
+}
+
+/*
+ * Is line i a title printed twice within a few lines, as a teaser's
+ * image and its link are?  A short line (3 to 15 words, no sentence end,
+ * no comma: not a caption, not an entry of a list) only.
+ */
+static int
+repeated_title(struct tt_cline **lines, size_t n, size_t i)
+{
+	const char *s, *t;
+	size_t len, tlen, j, seen;
+	int dir;
+
+	if (lines[i]->words < 3 || lines[i]->words > 15 || lines[i]->prose)
+		return 0;
+	s = core(lines[i], &len);
+	if (memchr(s, ',', len) != NULL || memchr(s, ';', len) != NULL)
+		return 0;
+	for (dir = -1; dir <= 1; dir += 2)
+		for (j = i, seen = 0; seen < REPEAT_NEAR &&
+		    (dir < 0 ? j > 0 : j + 1 < n);) {
+			j = dir < 0 ? j - 1 : j + 1;
+			if (lines[j]->blank || lines[j]->piece)
+				continue;
+			seen++;
+			t = core(lines[j], &tlen);
+			if (tlen == len && memcmp(s, t, len) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* The maximum-sum stretch of v[0..n): [*a, *z]; its sum. */
+static double
+stretch(const double *v, size_t n, size_t *a, size_t *z)
+{
+	double cur = 0, best = -1e300;
+	size_t i, start = 0;
+
+	*a = *z = 0;
+	for (i = 0; i < n; i++) {
+		if (cur <= 0) {
+			cur = v[i];
+			start = i;
+		} else
+			cur += v[i];
+		if (cur > best) {
+			best = cur;
+			*a = start;
+			*z = i;
+		}
+	}
+	return best;
+}
+
+/* The article's headline just before it stays with it. */
+static size_t
+headline(struct tt_cline **lines, size_t a)
+{
+	size_t i;
+
+	for (i = a; i > 0 && (lines[i - 1]->blank || lines[i - 1]->piece); i--)
+		;
+	if (i > 0 && lines[i - 1]->why == NULL && !bullet(lines[i - 1]) &&
+	    lines[i - 1]->words >= 2 && lines[i - 1]->words <= 20 &&
+	    !lines[i - 1]->prose)
+		return i - 1;
+	return a;
+}
+
 void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
-	double *v, cur = 0, best = -1e300, in = 0, left = 0, right = 0;
-	size_t i, start = 0, a = 0, z = 0, before = 0, ruled = 0;
-	int run = 0, listok = 0, article;
+	double *v, best, in = 0, left = 0, right = 0;
+	size_t i, a, z, before = 0, ruled = 0, twice = 0;
+	int run = 0, listok = 0, article, page;
 
 	if (n == 0)
 		return;
@@ -516,41 +604,44 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	for (i = 0; i < n; i++) {
 		v[i] = value(b, lines[i], &run, &listok);
 		ruled += lines[i]->why != NULL;
-		if (cur <= 0) {
-			cur = v[i];
-			start = i;
-		} else
-			cur += v[i];
-		if (cur > best) {
-			best = cur;
-			a = start;
-			z = i;
-		}
 	}
-	/* The article's headline just before it stays with it. */
-	for (i = a; i > 0 && (lines[i - 1]->blank || lines[i - 1]->piece); i--)
-		;
-	if (i > 0 && lines[i - 1]->why == NULL && !bullet(lines[i - 1]) &&
-	    lines[i - 1]->words >= 2 && lines[i - 1]->words <= 20 &&
-	    !lines[i - 1]->prose)
-		a = i - 1;
-	for (i = 0; i < n; i++) {
-		double pos = v[i] > 0 ? v[i] : 0;
-
-		if (i < a) {
-			left += pos;
-			before += !lines[i]->blank && !lines[i]->piece;
-		} else if (i > z)
-			right += pos;
-		else
-			in += pos;
-	}
+	best = stretch(v, n, &a, &z);
+	a = headline(lines, a);
+	for (i = 0; i < a; i++)
+		before += !lines[i]->blank && !lines[i]->piece;
 	/* Text that opens with its prose (three lines at most before the
 	 * stretch: a headline, a byline, a date) and has two rule matches at
 	 * most is an article already, as tt-extract writes it: what follows
 	 * the stretch is its own (a list, a table, code), not a page's
 	 * furniture. */
 	article = before <= 3 && ruled <= 2;
+	/* A dump of a whole page: its furniture caught by PAGE_RULES rules
+	 * or more.  There a title printed twice within a few lines is a
+	 * teaser's (its image and its link) and costs as a rule match; in
+	 * text that has been extracted, a repeated line is more likely a
+	 * table's or a list's. */
+	page = !article && ruled >= PAGE_RULES;
+	for (i = 0; i < n && page; i++)
+		if (lines[i]->why == NULL && !lines[i]->blank &&
+		    !lines[i]->piece && repeated_title(lines, n, i)) {
+			lines[i]->why = "repeated-title";
+			v[i] = -RULE;
+			twice++;
+		}
+	if (twice > 0) {
+		best = stretch(v, n, &a, &z);
+		a = headline(lines, a);
+	}
+	for (i = 0; i < n; i++) {
+		double pos = v[i] > 0 ? v[i] : 0;
+
+		if (i < a)
+			left += pos;
+		else if (i > z)
+			right += pos;
+		else
+			in += pos;
+	}
 	for (i = 0; i < n; i++) {
 		struct tt_cline *l = lines[i];
 
