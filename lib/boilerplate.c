@@ -356,11 +356,28 @@ bullet(const struct tt_cline *l)
 	    s[a] == '#') && s[a + 1] == ' ';
 }
 
+/* The line without the spaces around it and a lynx bullet. */
+static const char *
+core(const struct tt_cline *l, size_t *len)
+{
+	const char *s = l->text.data;
+	size_t a = 0, z = l->text.len;
+
+	while (a < z && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+		z--;
+	if (bullet(l))
+		a += 2;
+	*len = z - a;
+	return s + a;
+}
+
 static const char *
 rule_match(tt_boiler *b, const struct tt_cline *l)
 {
-	const char *s = l->text.data;
-	size_t len = l->text.len, i, a = 0;
+	const char *s;
+	size_t len, i;
 	PCRE2_SPTR mark;
 	int rc, k;
 
@@ -368,12 +385,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		return NULL;
 	/* Rules see the line trimmed and without a lynx bullet ("* Home",
 	 * "+ More", "o Item", "1. Item"). */
-	while (a < len && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (len > a && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (bullet(l))
-		a += 2;
+	s = core(l, &len);
 	/* Joining the rules costs a few milliseconds of JIT compiling:
 	 * worth it for a long input, not for a page. */
 	if (++b->tried == JOIN_AFTER)
@@ -381,7 +393,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	if (b->combined) {
 		int ascii = 2;
 
-		for (i = a; i < len && ascii; i++)
+		for (i = 0; i < len && ascii; i++)
 			if ((unsigned char)s[i] >= 0x80)
 				ascii = 0;
 		for (k = 0; k < 2; k++) {
@@ -390,8 +402,8 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 
 			if (re == NULL)
 				continue;
-			rc = pcre2_match(re, (PCRE2_SPTR)(s + a),
-			    len - a, 0, 0, b->md, b->mc);
+			rc = pcre2_match(re, (PCRE2_SPTR)s,
+			    len, 0, 0, b->md, b->mc);
 			if (rc >= 0 && (mark = pcre2_get_mark(b->md)) != NULL &&
 			    (i = strtoul((const char *)mark, NULL, 10)) < b->n)
 				return b->rules[i].name;
@@ -399,7 +411,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		return NULL;
 	}
 	for (i = 0; i < b->n; i++) {
-		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)(s + a), len - a,
+		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)s, len,
 		    0, 0, b->md, b->mc);
 		if (rc >= 0)
 			return b->rules[i].name;
@@ -498,23 +510,6 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 	if (!bul)
 		*listok = l->why == NULL && ends_colon(l);
 	return v;
-}
-
-/* The line without the spaces around it and a lynx bullet. */
-static const char *
-core(const struct tt_cline *l, size_t *len)
-{
-	const char *s = l->text.data;
-	size_t a = 0, z = l->text.len;
-
-	while (a < z && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
-		z--;
-	if (bullet(l))
-		a += 2;
-	*len = z - a;
-	return s + a;
 }
 
 /*
