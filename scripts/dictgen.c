@@ -105,10 +105,54 @@ add(const char *w, unsigned info)
 		die("hash table too small");
 }
 
+/*
+ * w with its accented Latin letters (U+00C0-U+00FF) written as the
+ * letters they are made from, into out: "attachés" as "attaches",
+ * "café" as "cafe", as English is mostly typed.  0 if w has none, or has
+ * another non-ASCII character.
+ */
+static int
+fold(const char *w, char *out, size_t cap)
+{
+	/* U+00C0 to U+00FF; "" where the character is not a letter */
+	static const char *const base[64] = {
+		"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E",
+		"I", "I", "I", "I", "D", "N", "O", "O", "O", "O", "O", "",
+		"O", "U", "U", "U", "U", "Y", "TH", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+		"o", "u", "u", "u", "u", "y", "th", "y"
+	};
+	const unsigned char *p = (const unsigned char *)w;
+	size_t n = 0;
+	int folded = 0;
+
+	for (; *p != '\0'; p++) {
+		const char *b;
+
+		if (*p < 0x80) {
+			if (n + 1 >= cap)
+				return 0;
+			out[n++] = (char)*p;
+			continue;
+		}
+		if (*p != 0xc3 || p[1] < 0x80 || p[1] > 0xbf)
+			return 0;
+		b = base[*++p - 0x80];
+		if (*b == '\0' || n + strlen(b) >= cap)
+			return 0;
+		while (*b != '\0')
+			out[n++] = *b++;
+		folded = 1;
+	}
+	out[n] = '\0';
+	return folded;
+}
+
 static void
 read_list(const char *dir, const char *name, unsigned info)
 {
-	char path[4096], line[512];
+	char path[4096], line[512], ascii[TT_DICT_MAXWORD];
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -125,6 +169,8 @@ read_list(const char *dir, const char *name, unsigned info)
 		    (unsigned char)line[0] >= 0xc0)
 			i |= TT_DICT_CAP;
 		add(line, i);
+		if (fold(line, ascii, sizeof(ascii)))
+			add(ascii, i);
 	}
 	fclose(fp);
 }
