@@ -518,7 +518,7 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
  * no comma: not a caption, not an entry of a list) only.
  */
 static int
-repeated_title(struct tt_cline **lines, size_t n, size_t i)
+repeated_title(struct tt_cline **lines, size_t n, size_t i, size_t *other)
 {
 	const char *s, *t;
 	size_t len, tlen, j, seen;
@@ -537,8 +537,10 @@ repeated_title(struct tt_cline **lines, size_t n, size_t i)
 				continue;
 			seen++;
 			t = core(lines[j], &tlen);
-			if (tlen == len && memcmp(s, t, len) == 0)
+			if (tlen == len && memcmp(s, t, len) == 0) {
+				*other = j;
 				return 1;
+			}
 		}
 	return 0;
 }
@@ -616,13 +618,30 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	 * text that has been extracted, a repeated line is more likely a
 	 * table's or a list's. */
 	page = !article && ruled >= PAGE_RULES;
-	for (i = 0; i < n && page; i++)
-		if (lines[i]->why == NULL && !lines[i]->blank &&
-		    !lines[i]->piece && repeated_title(lines, n, i)) {
-			lines[i]->why = "repeated-title";
-			v[i] = -RULE;
-			twice++;
-		}
+	for (i = 0; i < n && page; i++) {
+		size_t j, o;
+
+		if (lines[i]->why != NULL || lines[i]->blank ||
+		    lines[i]->piece || !repeated_title(lines, n, i, &o))
+			continue;
+		lines[i]->why = "repeated-title";
+		v[i] = -RULE;
+		twice++;
+		/* a kicker between the two copies is the card's too, and
+		 * the short line after them (its source, its section) */
+		for (j = o + 1; j < n && (lines[j]->blank || lines[j]->piece);
+		    j++)
+			;
+		if (o > i && j < n)
+			o = j + 1;
+		for (j = i + 1; j < o; j++)
+			if (!lines[j]->blank && !lines[j]->piece &&
+			    lines[j]->why == NULL && lines[j]->words <= 6 &&
+			    !lines[j]->prose) {
+				lines[j]->why = "teaser-card";
+				v[j] = -RULE;
+			}
+	}
 	if (twice > 0) {
 		best = stretch(v, n, &a, &z);
 		a = headline(lines, a);
