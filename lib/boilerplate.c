@@ -295,6 +295,56 @@ tt_boiler_free(tt_boiler *b)
 	free(b);
 }
 
+/* Chinese and Japanese characters (kana, ideographs) in s[0..n): text
+ * written without spaces between its words. */
+static size_t
+cjk_chars(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, k = 0;
+
+	for (i = 0; i + 2 < n; i++)
+		if (p[i] >= 0xe3 && p[i] <= 0xe9 && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80) {
+			/* U+3000 to U+9FFF: all but U+3000-U+303F, the
+			 * punctuation, and the Yi and Lisu blocks above */
+			unsigned cp = ((p[i] & 0x0fu) << 12) |
+			    ((p[i + 1] & 0x3fu) << 6) | (p[i + 2] & 0x3fu);
+
+			if ((cp >= 0x3040 && cp <= 0x30ff) ||
+			    (cp >= 0x3400 && cp <= 0x9fff))
+				k++;
+			i += 2;
+		}
+	return k;
+}
+
+/* Does s[0..n) end as a Chinese or Japanese sentence does (。！？, maybe
+ * inside closing quotes or brackets)? */
+static int
+cjk_stop(const char *s, size_t n)
+{
+	static const char *const close[] = {
+		"\xe3\x80\x8d", "\xe3\x80\x8f", "\xef\xbc\x89",	/* 」』） */
+		"\xe2\x80\x9d"					/* ” */
+	};
+	size_t k;
+
+	for (;;) {
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		for (k = 0; k < TT_NELEM(close); k++)
+			if (n >= 3 && memcmp(s + n - 3, close[k], 3) == 0)
+				break;
+		if (k == TT_NELEM(close))
+			break;
+		n -= 3;
+	}
+	return n >= 3 && (memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(s + n - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
+}
+
 /* Words, function words and the sentence end of a line, once. */
 static void
 measure(struct tt_cline *l)
@@ -323,13 +373,21 @@ measure(struct tt_cline *l)
 			while (z > a && !tt_isascii_alpha((unsigned char)s[z - 1])
 			    && (unsigned char)s[z - 1] < 0x80)
 				z--;
-			if (z > a || tt_isascii_digit((unsigned char)s[st]))
+			size_t cjk = cjk_chars(s + st, i - st);
+
+			if (cjk >= 2)	/* unspaced: two characters a word */
+				l->words += cjk / 2;
+			else if (z > a || tt_isascii_digit((unsigned char)s[st]))
 				l->words++;
 			if (z > a && is_stop(s + a, z - a))
 				l->stops++;
 		}
 	}
 	/* Ends like a sentence: . ! ? : or a closing quote after one. */
+	if (cjk_stop(s, len)) {
+		l->prose = 1;
+		return;
+	}
 	i = len;
 	while (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'' ||
 	    s[i - 1] == ')' || (unsigned char)s[i - 1] >= 0x80))
