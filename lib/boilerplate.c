@@ -300,22 +300,15 @@ tt_boiler_free(tt_boiler *b)
 static size_t
 cjk_chars(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i, k = 0;
+	size_t i = 0, k = 0;
+	int32_t cp;
 
-	for (i = 0; i + 2 < n; i++)
-		if (p[i] >= 0xe3 && p[i] <= 0xe9 && (p[i + 1] & 0xc0) == 0x80 &&
-		    (p[i + 2] & 0xc0) == 0x80) {
-			/* U+3000 to U+9FFF: all but U+3000-U+303F, the
-			 * punctuation, and the Yi and Lisu blocks above */
-			unsigned cp = ((p[i] & 0x0fu) << 12) |
-			    ((p[i + 1] & 0x3fu) << 6) | (p[i + 2] & 0x3fu);
-
-			if ((cp >= 0x3040 && cp <= 0x30ff) ||
-			    (cp >= 0x3400 && cp <= 0x9fff))
-				k++;
-			i += 2;
-		}
+	while ((i += tt_utf8_ascii_run(s + i, n - i)) < n) {
+		i += tt_utf8_decode(s + i, n - i, &cp);
+		/* kana and the ideographs, not the CJK punctuation */
+		k += (cp >= 0x3040 && cp <= 0x30ff) ||
+		    (cp >= 0x3400 && cp <= 0x9fff);
+	}
 	return k;
 }
 
@@ -449,11 +442,8 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	if (++b->tried == JOIN_AFTER)
 		combine(b);
 	if (b->combined) {
-		int ascii = 2;
+		int ascii = tt_utf8_ascii_run(s, len) == len ? 2 : 0;
 
-		for (i = 0; i < len && ascii; i++)
-			if ((unsigned char)s[i] >= 0x80)
-				ascii = 0;
 		for (k = 0; k < 2; k++) {
 			pcre2_code *re = b->all[k + ascii] != NULL ?
 			    b->all[k + ascii] : b->all[k];

@@ -99,7 +99,7 @@ tt_dict_range(const uint32_t *keys, const uint32_t *buckets, int bits,
     uint32_t key, uint32_t *lo, uint32_t *hi)
 {
 	uint32_t a = buckets[key >> (32 - bits)];
-	uint32_t b = buckets[(key >> (32 - bits)) + 1], m;
+	uint32_t end = buckets[(key >> (32 - bits)) + 1], b = end, m;
 
 	while (b - a > 16) {
 		m = a + (b - a) / 2;
@@ -108,11 +108,10 @@ tt_dict_range(const uint32_t *keys, const uint32_t *buckets, int bits,
 		else
 			b = m;
 	}
-	b = buckets[(key >> (32 - bits)) + 1];
-	while (a < b && keys[a] < key)
+	while (a < end && keys[a] < key)
 		a++;
 	*lo = a;
-	while (a < b && keys[a] == key)
+	while (a < end && keys[a] == key)
 		a++;
 	*hi = a;
 }

@@ -171,7 +171,6 @@ is_upper_ascii(int c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* The dictionary or the personal list has w exactly. */
 /* Does w, lowercased, become a word of the commonest SCOWL level when two
  * neighbouring letters trade places? */
 static int
@@ -205,6 +204,7 @@ swaps_to_common(tt_typo *t, const char *w, size_t n)
 	return 0;
 }
 
+/* The dictionary or the personal list has w exactly. */
 static int
 has(tt_typo *t, const char *w, size_t n)
 {
