@@ -219,18 +219,33 @@ ieq(const xmlChar *a, const char *b)
 	return a != NULL && strcasecmp((const char *)a, b) == 0;
 }
 
+/* The first w in s[0..n), ASCII case ignored if ci, or NULL. */
+static const char *
+find(const char *s, size_t n, const char *w, int ci)
+{
+	size_t k = strlen(w), i;
+
+	for (i = 0; i + k <= n; i++) {
+		const char *p = s + i;
+
+		/* straight to the first byte when it has no case */
+		if (!ci || !tt_isascii_alpha((unsigned char)w[0])) {
+			if ((p = memchr(p, w[0], n - k + 1 - i)) == NULL)
+				return NULL;
+			i = (size_t)(p - s);
+		}
+		if ((ci ? strncasecmp(p, w, k) : memcmp(p, w, k)) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 static int
 icontains(const xmlChar *hay, const char *needle)
 {
-	size_t n = strlen(needle);
-	const char *s;
+	const char *s = (const char *)hay;
 
-	if (hay == NULL)
-		return 0;
-	for (s = (const char *)hay; *s != '\0'; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
+	return s != NULL && find(s, strlen(s), needle, 1) != NULL;
 }
 
 /*
@@ -592,52 +607,6 @@ quiet(void *ctx, const char *msg, ...)
 #define HTML_STRIP_MIN	4096	/* bytes of script and style worth a copy */
 #endif
 
-/* The first w in s[0..n), or NULL. */
-static const char *
-strstr_n(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w), i;
-	const char *p;
-
-	for (i = 0; i + k <= n; i = (size_t)(p - s) + 1) {
-		if ((p = memchr(s + i, w[0], n - k + 1 - i)) == NULL)
-			return NULL;
-		if (memcmp(p, w, k) == 0)
-			return p;
-	}
-	return NULL;
-}
-
-/* Does s[0..n) hold w anywhere, ASCII case ignored? */
-static int
-find_ci_any(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (strncasecmp(s + i, w, k) == 0)
-			return 1;
-	return 0;
-}
-
-/* The first w (which starts with '<') in s[0..n), ASCII case ignored. */
-static const char *
-find_ci(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w), i;
-
-	for (i = 0; i + k <= n; i++) {
-		const char *p = memchr(s + i, '<', n - k + 1 - i);
-
-		if (p == NULL)
-			return NULL;
-		i = (size_t)(p - s);
-		if (strncasecmp(p, w, k) == 0)
-			return p;
-	}
-	return NULL;
-}
-
 static int
 name_char(int c)
 {
@@ -667,8 +636,7 @@ strip_raw(const char *s, size_t len, tt_buf *out)
 
 		i = (size_t)(p - s);
 		if (len - i >= 4 && memcmp(p, "<!--", 4) == 0) {
-			const char *end = len - i > 4 ?
-			    strstr_n(p + 4, len - i - 4, "-->") : NULL;
+			const char *end = find(p + 4, len - i - 4, "-->", 0);
 
 			if (end == NULL)
 				break;
@@ -697,9 +665,9 @@ strip_raw(const char *s, size_t len, tt_buf *out)
 		if (j >= len)
 			break;
 		if ((script || style) && !(script &&
-		    find_ci_any(s + n, j - n, "ld+json"))) {
-			const char *end = find_ci(s + j + 1, len - j - 1,
-			    script ? "</script" : "</style");
+		    find(s + n, j - n, "ld+json", 1) != NULL)) {
+			const char *end = find(s + j + 1, len - j - 1,
+			    script ? "</script" : "</style", 1);
 
 			if (end == NULL)
 				break;
