@@ -32,7 +32,8 @@ typedef struct blk {
 	uint8_t		 lead_stop;	/* that link ends a sentence */
 	uint8_t		 card;		/* in a teaser card of another page */
 	uint8_t		 notice;	/* opens with "©" or "Copyright" */
-	uint16_t	 mixed;		/* words of Latin and Cyrillic/Greek */
+	uint8_t		 disguised;	/* 3+ words mix Latin, Cyrillic/Greek */
+	uint8_t		 part;		/* set apart (ingredients): kept */
 	uint8_t		 why;		/* debugging: what dropped it */
 	uint16_t	 kind;		/* tag of node */
 	uint8_t		 sep;		/* SEP_* before it */
@@ -242,6 +243,16 @@ is_notice(const char *s, size_t n)
 	    (n >= 4 && strncasecmp(s, "(c) ", 4) == 0);
 }
 
+/* A new run of text starts where the text is now. */
+static void
+open_block(tt_extractor *x)
+{
+	x->bstart = x->flat.len;
+	x->chars = x->links = x->punct = x->stops = x->lead = 0;
+	x->mixed = 0;
+	x->script = x->lead_stop = 0;
+}
+
 /* Close the open run of text as a block owned by x->owner. */
 static void
 flush(tt_extractor *x)
@@ -282,8 +293,7 @@ flush(tt_extractor *x)
 	b->stops = x->stops;
 	b->lead = x->lead;
 	b->lead_stop = (uint8_t)x->lead_stop;
-	b->mixed = (uint16_t)(x->mixed + (x->script == 3) > 65535 ? 65535 :
-	    x->mixed + (x->script == 3));
+	b->disguised = x->mixed + (x->script == 3) >= 3;
 	b->notice = is_notice(x->flat.data + x->bstart,
 	    x->flat.len - x->bstart);
 	t = d->n[x->owner].tag;
@@ -297,11 +307,7 @@ flush(tt_extractor *x)
 		    SEP_CELL : SEP_LINE;
 	}
 reset:
-	x->bstart = x->flat.len;
-	x->chars = x->links = x->punct = x->stops = x->lead = 0;
-	x->mixed = 0;
-	x->script = 0;
-	x->lead_stop = 0;
+	open_block(x);
 }
 
 static void
@@ -718,7 +724,7 @@ is_body_text(const blk *b)
 	double ld = (double)b->links / b->chars;
 
 	return (ld < 0.3 || (ld < 0.5 && b->chars >= 150)) && !is_teaser(b) &&
-	    !b->card && !b->notice && b->mixed < 3 &&
+	    !b->card && !b->notice && !b->disguised &&
 	    !H_IS_HEADING(b->kind) &&
 	    ((b->chars >= 30 && b->stops >= 1) || b->chars >= 120);
 }
@@ -799,29 +805,20 @@ siblings(tt_extractor *x, uint32_t top, uint32_t *roots)
 	return n;
 }
 
-static int
-by_id(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a & 0x7fffffffu;
-	uint32_t y = *(const uint32_t *)b & 0x7fffffffu;
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * Parts of the text that the page sets apart beside the container (a
  * recipe's ingredients next to its steps): the outermost elements marked
  * HINT_PART under the container's ancestors, up to three levels up, and
- * outside it.  Added to roots (in document order, none inside another);
- * ispart[] tells which roots they are.
+ * outside it.  Merged into roots (both are in document order; none ends
+ * up inside another); ispart[] tells which roots they are.
  */
 static size_t
 add_parts(tt_extractor *x, uint32_t top, uint32_t *roots, size_t n,
     unsigned char *ispart)
 {
 	hdoc *d = &x->d;
-	uint32_t a = top, i;
-	size_t k, m;
+	uint32_t a = top, i, parts[MAXROOTS], all[MAXROOTS];
+	size_t np = 0, r = 0, q = 0, m = 0;
 	int up;
 
 	memset(ispart, 0, MAXROOTS);
@@ -832,37 +829,28 @@ add_parts(tt_extractor *x, uint32_t top, uint32_t *roots, size_t n,
 			break;
 		a = p;
 	}
-	if (a == top)
-		return n;
-	m = n;
-	for (i = a + 1; i <= d->n[a].end && m < MAXROOTS; i++) {
-		if (i == top) {
+	for (i = a + 1; a != top && i <= d->n[a].end && np < MAXROOTS; i++) {
+		if (i == top)
 			i = d->n[top].end;
-			continue;
-		}
-		if ((d->n[i].hint & HINT_PART) && !(d->n[i].inh & HINT_NEG) &&
-		    d->n[i].chars > 0) {
-			roots[m++] = i;
+		else if ((d->n[i].hint & HINT_PART) &&
+		    !(d->n[i].inh & HINT_NEG) && d->n[i].chars > 0) {
+			parts[np++] = i;
 			i = d->n[i].end;
 		}
 	}
-	if (m == n)
+	if (np == 0)
 		return n;
-	for (k = n; k < m; k++)		/* marked before sorting */
-		roots[k] |= 0x80000000u;
-	qsort(roots, m, sizeof(*roots), by_id);	/* ids < 2^31: html.c */
-	for (k = 0; k < m; k++) {
-		ispart[k] = (roots[k] & 0x80000000u) != 0;
-		roots[k] &= 0x7fffffffu;
+	while ((r < n || q < np) && m < MAXROOTS) {
+		int part = r == n || (q < np && parts[q] < roots[r]);
+		uint32_t id = part ? parts[q++] : roots[r++];
+
+		if (m > 0 && id <= d->n[all[m - 1]].end)
+			continue;	/* inside the one before */
+		ispart[m] = (unsigned char)part;
+		all[m++] = id;
 	}
-	/* A root inside the one before it goes. */
-	for (k = 0, n = 0; k < m; k++) {
-		if (n > 0 && roots[k] <= d->n[roots[n - 1]].end)
-			continue;
-		ispart[n] = ispart[k];
-		roots[n++] = roots[k];
-	}
-	return n;
+	memcpy(roots, all, m * sizeof(*roots));
+	return m;
 }
 
 static void
@@ -895,7 +883,7 @@ select_blocks(tt_extractor *x, uint32_t top)
 		/* ingredients, which link to products and come before
 		 * the text */
 		if (ispart[r] || (d->n[b->node].inh & HINT_PART)) {
-			b->keep = 3;
+			b->keep = b->part = 1;
 			continue;
 		}
 		b->why = 3;
@@ -905,7 +893,7 @@ select_blocks(tt_extractor *x, uint32_t top)
 		    !(b->chars - b->links >= 50 && b->stops >= 2))
 			continue;
 		b->why = 4;
-		if (b->card || points_away(x, b) || b->mixed >= 3)
+		if (b->card || points_away(x, b) || b->disguised)
 			continue;
 		b->why = 5;
 		b->keep = 1;
@@ -915,11 +903,8 @@ select_blocks(tt_extractor *x, uint32_t top)
 			last = i;
 		}
 	}
-	if (first == SIZE_MAX) {
-		for (i = 0; i < x->nb; i++)	/* only short lines: kept */
-			x->b[i].keep = x->b[i].keep != 0;
-		return;
-	}
+	if (first == SIZE_MAX)
+		return;		/* only short lines: keep them */
 	/* Before the first and after the last paragraph: bylines, dates,
 	 * share lines.  A heading right before the first stays. */
 	/* A subheading right before the first paragraph opens the text. */
@@ -966,16 +951,16 @@ select_blocks(tt_extractor *x, uint32_t top)
 		last = i;
 	}
 	for (i = 0; i < first; i++)
-		x->b[i].keep = x->b[i].keep == 3;
+		x->b[i].keep = x->b[i].part;
 	for (i = last + 1; i < x->nb; i++)
-		x->b[i].keep = x->b[i].keep == 3;
+		x->b[i].keep = x->b[i].part;
 	/* Short lines stay only next to the text. */
 	for (i = first; i <= last; i++) {
 		blk *b = &x->b[i];
 		int prev = 0, next = 0;
 		size_t j;
 
-		if (!b->keep || b->keep == 3 || b->value > 0 || b->stops > 0)
+		if (!b->keep || b->part || b->value > 0 || b->stops > 0)
 			continue;
 		for (j = i + 1; j <= last; j++)
 			if (x->b[j].keep) {
@@ -998,8 +983,9 @@ select_blocks(tt_extractor *x, uint32_t top)
 			b->why = 6;
 		}
 	}
-	for (i = 0; i < x->nb; i++)
-		x->b[i].keep = x->b[i].keep == 1 || x->b[i].keep == 3;
+	for (i = first; i <= last; i++)
+		if (x->b[i].keep == 2)
+			x->b[i].keep = 0;
 }
 
 static void
@@ -1515,10 +1501,7 @@ tt_extract(tt_extractor *x, const char *s, size_t len, tt_article *a,
 	x->nb = 0;
 	x->flat.len = 0;
 	x->owner = 0;
-	x->bstart = 0;
-	x->chars = x->links = x->punct = x->stops = x->lead = 0;
-	x->mixed = 0;
-	x->script = x->lead_stop = 0;
+	open_block(x);
 	x->space = x->pre = x->in_a = x->quote = 0;
 	walk(x, 0);
 	flush(x);
