@@ -146,6 +146,7 @@ void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
 typedef struct tt_sugg {
 	uint32_t	 off;		/* the word in the dictionary */
 	double		 cost;		/* lower is likelier */
+	int		 cost10;	/* the same in tenths */
 	int		 tie;		/* of equal costs, lower first */
 } tt_sugg;
 

@@ -12,6 +12,7 @@
  * word's rarity (its SCOWL level) and, for a name or an abbreviation
  * offered for a lowercase word, a little more.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,19 +136,19 @@ adj(int a, int b)
 	    adjacent(a, b);
 }
 
-static double	distance(const char *, size_t, const char *, size_t,
-		    double);
+static int	distance(const char *, size_t, const char *, size_t, int);
 
 double
 tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 {
 	pthread_once(&tab_once, tab_fill);
-	return distance(a, an, b, bn, 1e9);
+	return distance(a, an, b, bn, INT16_MAX) / 10.0;
 }
 
-/* The weighted distance, or more than limit as soon as it must be. */
-static double
-distance(const char *a, size_t an, const char *b, size_t bn, double limit)
+/* The weighted distance in tenths, or more than limit (tenths) as soon as
+ * it must be. */
+static int
+distance(const char *a, size_t an, const char *b, size_t bn, int limit)
 {
 	int16_t d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1];
 	int prevmin = 0;
@@ -155,11 +156,10 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 	int la[TT_DICT_MAXWORD + 1], lb[TT_DICT_MAXWORD + 1];
 	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
 	const int first1 = TENTHS(C_FIRST);
-	double lim = limit * 10 + 1e-6;		/* in tenths */
 	size_t i, j;
 
 	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
-		return 99;
+		return 990;
 	/* Each side lowercased once, with what dropping its letter costs
 	 * when the letter on the other side differs (indel_cost() without
 	 * its q: a letter doubling the other side's is C_DOUBLE, below). */
@@ -210,11 +210,11 @@ distance(const char *a, size_t an, const char *b, size_t bn, double limit)
 		}
 		/* every path goes through row i or row i - 1 (a swap skips
 		 * one row): when both are past the limit, stop */
-		if (rowmin > lim && prevmin > lim)
-			return rowmin / 10.0;
+		if (rowmin > limit && prevmin > limit)
+			return rowmin;
 		prevmin = rowmin;
 	}
-	return d[an][bn] / 10.0;
+	return d[an][bn];
 }
 
 struct seen {
@@ -245,7 +245,7 @@ struct ctx {
 	const char	*w;		/* lowercased */
 	size_t		 n;
 	int		 lang, cap;
-	double		 maxcost;
+	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
 	struct seen	 seen;
@@ -257,8 +257,9 @@ consider(struct ctx *c, uint32_t off)
 	unsigned info;
 	const char *cand;
 	size_t cn, k;
-	double cost, extra, limit;
-	int tie;
+	double extra, limit;
+	int dist, cost;
+	tt_sugg *last = &c->out[c->max - 1];
 
 	if (!see(&c->seen, off))
 		return;
@@ -278,29 +279,29 @@ consider(struct ctx *c, uint32_t off)
 		extra += 0.5;
 	/* Once the list is full, a candidate must beat its last: the
 	 * distance can stop as soon as it cannot. */
-	limit = c->maxcost;
-	if (c->nout == c->max && c->out[c->max - 1].cost - extra < limit)
-		limit = c->out[c->max - 1].cost - extra;
-	cost = distance(c->w, c->n, cand, cn, limit);
-	if (cost > limit)
+	limit = c->maxcost / 10.0;
+	if (c->nout == c->max && last->cost - extra < limit)
+		limit = last->cost - extra;
+	dist = distance(c->w, c->n, cand, cn, (int)floor(limit * 10 + 1e-6));
+	if (dist / 10.0 > limit)
 		return;
 	/* in tenths, exactly: of two equal costs the closer spelling comes
 	 * first, not the one a rounding error favours */
-	tie = TENTHS(cost);
-	cost = (TENTHS(cost) + TENTHS(extra)) / 10.0;
+	cost = dist + TENTHS(extra);
 	/* keep the best max, sorted */
-	if (c->nout == c->max && (cost > c->out[c->max - 1].cost ||
-	    (cost == c->out[c->max - 1].cost && tie >= c->out[c->max - 1].tie)))
+	if (c->nout == c->max && (cost > last->cost10 ||
+	    (cost == last->cost10 && dist >= last->tie)))
 		return;
 	k = c->nout < c->max ? c->nout++ : c->max - 1;
-	while (k > 0 && (c->out[k - 1].cost > cost ||
-	    (c->out[k - 1].cost == cost && c->out[k - 1].tie > tie))) {
+	while (k > 0 && (c->out[k - 1].cost10 > cost ||
+	    (c->out[k - 1].cost10 == cost && c->out[k - 1].tie > dist))) {
 		c->out[k] = c->out[k - 1];
 		k--;
 	}
 	c->out[k].off = off;
-	c->out[k].cost = cost;
-	c->out[k].tie = tie;
+	c->out[k].cost10 = cost;
+	c->out[k].cost = cost / 10.0;
+	c->out[k].tie = dist;
 }
 
 static void
@@ -337,7 +338,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
-	c->maxcost = MAXCOST;
+	c->maxcost = TENTHS(MAXCOST);
 	lookup(c, low, n);
 	for (i = 0; i < n; i++) {
 		if ((low[i] & 0xc0) == 0x80)
@@ -367,7 +368,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 
 		char sk[TT_DICT_MAXWORD];
 
-		c->maxcost = MAXCOST_SKEL;
+		c->maxcost = TENTHS(MAXCOST_SKEL);
 		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 		    tt_dict_hash(key, m),
 		    &lo, &hi);
@@ -382,7 +383,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 			for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
 				consider(c, c->v->soffs[lo]);
 		}
-		c->maxcost = MAXCOST;
+		c->maxcost = TENTHS(MAXCOST);
 	}
 	/* Two letters missing: the misspelling with one put back is the
 	 * word with one taken out.  Costly (27 look-ups a position), so
