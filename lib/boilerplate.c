@@ -593,6 +593,28 @@ repeated_title(struct tt_cline **lines, size_t n, size_t i, size_t *other)
 	return 0;
 }
 
+/*
+ * The short lines of the card of a title printed at i and again at o:
+ * its kicker between the two, its source or section just after them.
+ */
+static void
+teaser_card(struct tt_cline **lines, size_t n, size_t i, size_t o, double *v)
+{
+	size_t j;
+
+	for (j = o + 1; j < n && (lines[j]->blank || lines[j]->piece); j++)
+		;
+	if (j < n)
+		o = j + 1;
+	for (j = i + 1; j < o; j++)
+		if (!lines[j]->blank && !lines[j]->piece &&
+		    lines[j]->why == NULL && lines[j]->words <= 6 &&
+		    !lines[j]->prose) {
+			lines[j]->why = "teaser-card";
+			v[j] = -RULE;
+		}
+}
+
 /* The maximum-sum stretch of v[0..n): [*a, *z]; its sum. */
 static double
 stretch(const double *v, size_t n, size_t *a, size_t *z)
@@ -667,7 +689,7 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	 * table's or a list's. */
 	page = !article && ruled >= PAGE_RULES;
 	for (i = 0; i < n && page; i++) {
-		size_t j, o;
+		size_t o;
 
 		if (lines[i]->why != NULL || lines[i]->blank ||
 		    lines[i]->piece || !repeated_title(lines, n, i, &o))
@@ -675,20 +697,8 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		lines[i]->why = "repeated-title";
 		v[i] = -RULE;
 		twice++;
-		/* a kicker between the two copies is the card's too, and
-		 * the short line after them (its source, its section) */
-		for (j = o + 1; j < n && (lines[j]->blank || lines[j]->piece);
-		    j++)
-			;
-		if (o > i && j < n)
-			o = j + 1;
-		for (j = i + 1; j < o; j++)
-			if (!lines[j]->blank && !lines[j]->piece &&
-			    lines[j]->why == NULL && lines[j]->words <= 6 &&
-			    !lines[j]->prose) {
-				lines[j]->why = "teaser-card";
-				v[j] = -RULE;
-			}
+		if (o > i)
+			teaser_card(lines, n, i, o, v);
 	}
 	if (twice > 0) {
 		best = stretch(v, n, &a, &z);
