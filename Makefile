@@ -12,7 +12,8 @@ PROGS	 = tt-extract tt-clean tt-typo tt-summarize
 NODEPS_GOALS = clean help
 ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 DEPS_OK := $(shell pkg-config --exists $(PKGS) 2>/dev/null && \
-	command -v mandoc >/dev/null && test -d /usr/share/dict/scowl && echo yes)
+	command -v mandoc >/dev/null && test -d /usr/share/dict/scowl && \
+	test -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info tt: some dependencies are missing; running scripts/setup)
 SETUP_RC := $(shell sh scripts/setup >&2; echo $$?)
@@ -74,13 +75,16 @@ $(BUILD)/lib/boilerplate.o: TT_CFLAGS += -I$(BUILD)/lib
 
 # tt-typo's dictionary: SCOWL's lists to one binary file (scripts/dictgen.c,
 # run on the build machine), embedded by lib/dict.c with .incbin.
+# Word frequencies for ranking suggestions come from the unigrams of
+# pocketsphinx-en-us's language model.
 SCOWL_DIR ?= /usr/share/dict/scowl
+LM ?= /usr/share/pocketsphinx/model/en-us/en-us.lm.bin
 $(BUILD)/dictgen: scripts/dictgen.c lib/dict.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ scripts/dictgen.c
-$(BUILD)/lib/dict.bin: $(BUILD)/dictgen
+$(BUILD)/lib/dict.bin: $(BUILD)/dictgen $(LM)
 	@mkdir -p $(@D)
-	$(BUILD)/dictgen $(SCOWL_DIR) $@.tmp && mv $@.tmp $@
+	$(BUILD)/dictgen $(SCOWL_DIR) $@.tmp $(LM) && mv $@.tmp $@
 $(BUILD)/lib/dict.o: $(BUILD)/lib/dict.bin
 $(BUILD)/lib/dict.o: TT_CFLAGS += -DTT_DICT_BIN='"$(BUILD)/lib/dict.bin"'
 

@@ -34,7 +34,9 @@ tt_dict_open(tt_dictv *v)
 {
 	const unsigned char *p = tt_dict_data_;
 	size_t size = (size_t)(tt_dict_data_end_ - tt_dict_data_);
+	const unsigned char *q;
 	uint32_t blob, bits, ndels;
+	size_t rest;
 
 	if (size < 20 || get32(p) != TT_DICT_MAGIC)
 		return -1;
@@ -52,36 +54,66 @@ tt_dict_open(tt_dictv *v)
 	v->offs = v->keys + ndels;
 	v->ndels = ndels;
 	v->nskel = get32((const unsigned char *)(v->offs + ndels));
-	if (24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
+	rest = 24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
 	    (size_t)v->nskel * 8 + (((size_t)1 << TT_DICT_DBITS) + 1 +
-	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 + TT_DICT_BLOOM / 8 != size)
+	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 + TT_DICT_BLOOM / 8;
+	if (rest + 12 > size)
 		return -1;
 	v->skeys = v->offs + ndels + 1;
 	v->soffs = v->skeys + v->nskel;
 	v->dbuck = v->soffs + v->nskel;
 	v->sbuck = v->dbuck + ((size_t)1 << TT_DICT_DBITS) + 1;
 	v->bloom = v->sbuck + ((size_t)1 << TT_DICT_SBITS) + 1;
-	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
-	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel)
+	q = (const unsigned char *)(v->bloom + TT_DICT_BLOOM / 32);
+	v->npairs = get32(q);
+	v->start_bo = get32(q + 4) & 255;
+	v->end_freq = get32(q + 8) & 255;
+	v->pkeys = (const uint32_t *)(const void *)(q + 12);
+	v->pvals = q + 12 + (size_t)v->npairs * 4;
+	v->pbuck = (const uint32_t *)(const void *)(v->pvals +
+	    (((size_t)v->npairs + 3) & ~(size_t)3));
+	if (rest + 12 + (size_t)v->npairs * 4 + (((size_t)v->npairs + 3) &
+	    ~(size_t)3) + (((size_t)1 << TT_DICT_PBITS) + 1) * 4 != size)
 		return -1;
+	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
+	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel ||
+	    v->pbuck[(size_t)1 << TT_DICT_PBITS] != v->npairs)
+		return -1;
+	return 0;
+}
+
+uint32_t
+tt_dict_find(const tt_dictv *v, const char *w, size_t n)
+{
+	uint32_t h = tt_dict_hash(w, n) & v->mask, e;
+
+	if (n == 0 || n >= TT_DICT_MAXWORD)
+		return 0;
+	while ((e = v->hash[h]) != 0) {
+		const char *s = (const char *)v->blob + e;	/* e = off + 1 */
+
+		if (s[0] == w[0] && s[n] == '\0' && memcmp(s, w, n) == 0)
+			return e - 1;
+		h = (h + 1) & v->mask;
+	}
 	return 0;
 }
 
 int
 tt_dict_info(const tt_dictv *v, const char *w, size_t n)
 {
-	uint32_t h = tt_dict_hash(w, n) & v->mask, e;
+	uint32_t off = tt_dict_find(v, w, n);
 
-	if (n == 0 || n >= TT_DICT_MAXWORD)
-		return -1;
-	while ((e = v->hash[h]) != 0) {
-		const char *s = (const char *)v->blob + e;	/* e = off + 1 */
+	return off == 0 ? -1 : v->blob[off];
+}
 
-		if (s[0] == w[0] && s[n] == '\0' && memcmp(s, w, n) == 0)
-			return v->blob[e - 1];
-		h = (h + 1) & v->mask;
-	}
-	return -1;
+unsigned
+tt_dict_pair(const tt_dictv *v, uint32_t first, uint32_t second)
+{
+	uint32_t key = tt_dict_pairkey(first, second), lo, hi;
+
+	tt_dict_range(v->pkeys, v->pbuck, TT_DICT_PBITS, key, &lo, &hi);
+	return lo < hi ? v->pvals[lo] : 0;
 }
 
 const char *

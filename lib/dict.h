@@ -5,8 +5,12 @@
  *
  * The file (little-endian) is:
  *   u32 magic, u32 nwords, u32 blob bytes, u32 hash bits, u32 ndels
- *   blob:   per word, sorted: u8 info, the word's UTF-8 bytes, NUL;
- *           padded to 4 bytes
+ *   blob:   per word, sorted: u8 back-off, u8 frequency, u8 info, the
+ *           word's UTF-8 bytes, NUL; padded to 4 bytes.  A word's offset
+ *           is that of its info byte.  The frequency is -20 log10 of the
+ *           word's probability in running text (a language model's
+ *           unigram), 1 to 255, or 0 if unknown; the back-off, -40 log10
+ *           of the weight the model gives a word's unigrams after it
  *   hash:   u32[1 << bits]: blob offset + 1 of a word (0: empty), open
  *           addressing with linear probing on tt_dict_hash(word)
  *   dels:   u32 keys[ndels], sorted, then u32 offs[ndels]: for each word of
@@ -24,6 +28,13 @@
  *           each deletion key; 1 MiB, so it stays in the cache where the
  *           index does not, and four keys in five that are not there
  *           cost no look at the index
+ *   pairs:  u32 npairs, u32 back-off of the sentence start, u32
+ *           frequency of the sentence end (as above); u32
+ *           keys[npairs], sorted: tt_dict_pairkey() of two words' hashes
+ *           (lowercased; "<s>" and "</s>" for the sentence's start and
+ *           end); u8 vals[npairs], padded to 4 bytes: -20 log10 P(second
+ *           | first), the model's bigram; u32 buckets[(1 << TT_DICT_PBITS)
+ *           + 1] as above
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -33,9 +44,10 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x32647474u	/* "ttd2" */
+#define TT_DICT_MAGIC	0x34647474u	/* "ttd4" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
+#define TT_DICT_PBITS	20	/* ... and of the bigrams */
 #define TT_DICT_BLOOM	(1u << 23)	/* bits of the deletion filter */
 #define TT_DICT_MAXWORD	64
 
@@ -52,6 +64,21 @@ static inline uint32_t
 tt_dict_hash(const char *s, size_t n)
 {
 	return tt_hash32(s, n);
+}
+
+/* The key of a bigram, from its words' tt_dict_hash() (murmur3's
+ * finalizer, so that the top bits that pick a bucket are mixed). */
+static inline uint32_t
+tt_dict_pairkey(uint32_t first, uint32_t second)
+{
+	uint32_t h = first * 0x9e3779b1u + second;
+
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
 }
 
 /*
@@ -128,6 +155,10 @@ typedef struct tt_dictv {
 	uint32_t		 nskel;
 	const uint32_t		*dbuck, *sbuck;	/* buckets: see above */
 	const uint32_t		*bloom;
+	const uint32_t		*pkeys, *pbuck;
+	const unsigned char	*pvals;
+	uint32_t		 npairs;
+	unsigned		 start_bo, end_freq;
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
@@ -136,6 +167,35 @@ int		 tt_dict_open(tt_dictv *v);
 int		 tt_dict_info(const tt_dictv *, const char *w, size_t n);
 /* The word at blob offset off, and its info. */
 const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
+/*
+ * The words around the one to correct, for ranking its candidates by
+ * the language model's bigrams: the word before (or the sentence's
+ * start) and after (or its end), where known.
+ */
+typedef struct tt_sctx {
+	int		 prev, next;	/* 1: the field below is set */
+	uint32_t	 prevh;		/* tt_dict_hash() of it, lowercased */
+	double		 prevbo;	/* its back-off, log10 */
+	uint32_t	 nexth;
+	double		 nextlp;	/* log10 P(next) */
+} tt_sctx;
+
+/* The frequency byte of the word at off (see above; 0: unknown). */
+static inline unsigned
+tt_dict_freq(const tt_dictv *v, uint32_t off)
+{
+	return v->blob[off - 1];
+}
+/* ... and its back-off byte. */
+static inline unsigned
+tt_dict_backoff(const tt_dictv *v, uint32_t off)
+{
+	return v->blob[off - 2];
+}
+/* -20 log10 P(second | first) of a bigram the model has, or 0. */
+unsigned	 tt_dict_pair(const tt_dictv *, uint32_t first, uint32_t second);
+/* The blob offset of w (exact bytes), or 0 if w is not a word. */
+uint32_t	 tt_dict_find(const tt_dictv *, const char *w, size_t n);
 /* The range [*lo, *hi) of the sorted keys equal to key (buckets: the
  * index by top 16 bits that goes with keys). */
 void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
@@ -147,15 +207,17 @@ typedef struct tt_sugg {
 	uint32_t	 off;		/* the word in the dictionary */
 	double		 cost;		/* lower is likelier */
 	int		 cost10;	/* the same in tenths */
-	int		 tie;		/* of equal costs, lower first */
+	int		 tie;		/* of equal costs, lower first: the
+					   edit distance, in tenths */
+	double		 lp;		/* log10 P of the word in context */
 } tt_sugg;
 
 enum { TT_LANG_US, TT_LANG_GB };
 
 /* Up to max candidates for the word w (UTF-8, any case), likeliest
- * first; returns how many. */
+ * first, in the context ctx if not NULL; returns how many. */
 size_t		 tt_suggest(const tt_dictv *, const char *w, size_t n,
-		    int lang, tt_sugg *out, size_t max);
+		    int lang, const tt_sctx *ctx, tt_sugg *out, size_t max);
 /* The weighted edit distance tt_suggest() ranks by (lowercase input). */
 double		 tt_typo_distance(const char *a, size_t an, const char *b,
 		    size_t bn);

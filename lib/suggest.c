@@ -9,8 +9,10 @@
  * Damerau-Levenshtein distance in which the mistakes people make cost
  * less (a neighbouring key, a vowel for a vowel, a doubled or undoubled
  * letter, two letters swapped) and the first letter costs more, plus the
- * word's rarity (its SCOWL level) and, for a name or an abbreviation
- * offered for a lowercase word, a little more.
+ * word's improbability where it stands (logprob() below: a language
+ * model's bigrams with the words around it, or its frequency alone) and,
+ * for a name or an abbreviation offered for a lowercase word, a little
+ * more.
  */
 #include <math.h>
 #include <pthread.h>
@@ -32,8 +34,11 @@
 #define C_FIRST		0.4	/* more for a mistake in the first letter */
 #define MAXCOST_SKEL	3.4
 #define SKEL_MAXRUN	2000	/* longer runs of one skeleton are skipped */
-#ifndef LEVEL_WEIGHT
-#define LEVEL_WEIGHT	0.3	/* cost of each SCOWL level of rarity */
+#ifndef FREQ_WEIGHT
+#define FREQ_WEIGHT	0.4	/* cost of each tenfold of rarity */
+#define FREQ_FLOOR	2.0	/* -log10 P below which all are alike */
+#define FREQ_UNKNOWN	7.0	/* -log10 P of a word the model lacks */
+#define FREQ_LEVEL	0.2	/* ... and more for each SCOWL level */
 #endif
 
 static int
@@ -245,11 +250,48 @@ struct ctx {
 	const char	*w;		/* lowercased */
 	size_t		 n;
 	int		 lang, cap;
+	const tt_sctx	*ctx;
 	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
 	struct seen	 seen;
 };
+
+/*
+ * log10 of the candidate's probability where it stands: the language
+ * model's unigram, or for a word it lacks a guess from its SCOWL level;
+ * with a context, P(cand | prev) P(next | cand) / P(next), each bigram
+ * backed off to the unigram where the model has no such pair.
+ */
+static double
+logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
+    unsigned info)
+{
+	const tt_sctx *x = c->ctx;
+	unsigned f = tt_dict_freq(c->v, off), p;
+	double lp = f ? -(double)f / 20 : -(FREQ_UNKNOWN + FREQ_LEVEL *
+	    (info & TT_DICT_LEVEL)), left, right = 0;
+	char low[TT_DICT_MAXWORD];
+	uint32_t h;
+	size_t i;
+
+	if (x == NULL || (!x->prev && !x->next))
+		return lp;
+	left = x->prev ? x->prevbo + lp : lp;
+	if (f == 0 || cn >= sizeof(low))
+		return left;
+	for (i = 0; i < cn; i++)
+		low[i] = (char)lower((unsigned char)cand[i]);
+	h = tt_dict_hash(low, cn);
+	if (x->prev && (p = tt_dict_pair(c->v, x->prevh, h)) != 0)
+		left = -(double)p / 20;
+	if (x->next) {
+		p = tt_dict_pair(c->v, h, x->nexth);
+		right = p ? -(double)p / 20 - x->nextlp :
+		    -(double)tt_dict_backoff(c->v, off) / 40;
+	}
+	return left + right;
+}
 
 static void
 consider(struct ctx *c, uint32_t off)
@@ -257,7 +299,7 @@ consider(struct ctx *c, uint32_t off)
 	unsigned info;
 	const char *cand;
 	size_t cn, k;
-	double extra, limit;
+	double extra, limit, lp;
 	int dist, cost;
 	tt_sugg *last = &c->out[c->max - 1];
 
@@ -267,7 +309,8 @@ consider(struct ctx *c, uint32_t off)
 	cn = strlen(cand);
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
-	extra = LEVEL_WEIGHT * (info & TT_DICT_LEVEL);
+	lp = logprob(c, off, cand, cn, info);
+	extra = FREQ_WEIGHT * (-lp > FREQ_FLOOR ? -lp - FREQ_FLOOR : 0);
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		extra += 1.0;
@@ -302,6 +345,7 @@ consider(struct ctx *c, uint32_t off)
 	c->out[k].cost10 = cost;
 	c->out[k].cost = cost / 10.0;
 	c->out[k].tie = dist;
+	c->out[k].lp = lp;
 }
 
 static void
@@ -318,7 +362,7 @@ lookup(struct ctx *c, const char *key, size_t n)
 
 size_t
 tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
-    tt_sugg *out, size_t max)
+    const tt_sctx *ctx, tt_sugg *out, size_t max)
 {
 	char low[TT_DICT_MAXWORD], key[TT_DICT_MAXWORD];
 	struct ctx *c;
@@ -335,6 +379,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->w = low;
 	c->n = n;
 	c->lang = lang;
+	c->ctx = ctx;
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
@@ -388,7 +433,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	/* Two letters missing: the misspelling with one put back is the
 	 * word with one taken out.  Costly (27 look-ups a position), so
 	 * only when nothing close was found. */
-	if (n + 1 < TT_DICT_MAXWORD && (c->nout == 0 || out[0].cost > 1.2))
+	if (n + 1 < TT_DICT_MAXWORD && (c->nout == 0 || out[0].tie > 10))
 		for (i = 0; i <= n; i++) {
 			const char *a;
 

@@ -24,15 +24,14 @@
 #include "dict.h"
 
 #define MAXSUGG		10
-#ifndef FIX_C1
-#define FIX_C1		1.0
-#define FIX_MARGIN	0.4
-#define FIX_C1_SHORT	0.8
-#define FIX_MARGIN_SHORT 0.35
-#endif
-#ifndef FIX_CAP_CONF
-#define FIX_CAP_CONF	0.95
-#define FIX_CAP_C1	0.7
+#ifndef FIX_DIST
+#define FIX_DIST	15	/* tenths of an edit, at most, to fix */
+#define FIX_MARGIN	0.4	/* lead over the second candidate */
+#define FIX_MARGIN_SHORT 0.7	/* ... for a word of three letters */
+#define FIX_MARGIN_CAP	0.8	/* ... for a capitalized word */
+#define FIX_DIST_CAP	10
+#define FIX_DIST_OFTEN	10	/* jargon: used 3 times, nothing closer */
+#define FIX_LP_AGAIN	-5.0	/* log10 P of a rare correction */
 #endif
 #ifndef ACCEPT_MAX
 #define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words */
@@ -389,20 +388,27 @@ put_apostrophe(char *dst, size_t cap, const char *word, size_t n)
 		memcpy(dst, tmp, m + 1);
 }
 
+/*
+ * Suggestions for w into t->sp; *c1 and *c2 the costs of the first two,
+ * *d1 the first one's edit distance in tenths, *lp1 its log10
+ * probability in context, *level its SCOWL level.
+ */
 static size_t
-suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
-    int *level)
+suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
+    double *c2, int *d1, double *lp1, int *level)
 {
 	tt_sugg s[MAXSUGG + 4];
 	char word[TT_DICT_MAXWORD * 2], low[TT_DICT_MAXWORD * 2];
 	size_t k, i, m, out = 0;
 
 	*c1 = *c2 = 99;
+	*d1 = 99;
+	*lp1 = 0;
 	*level = 9;
 	m = ascii_apostrophes(w, n, word, sizeof(word) - 1);
 	word[m] = '\0';
 	k = tt_suggest(&t->d, word, m, t->o.lang == TT_TYPO_GB ? TT_LANG_GB :
-	    TT_LANG_US, s, t->o.max_sugg + 4);
+	    TT_LANG_US, ctx, s, t->o.max_sugg + 4);
 	/* The personal list's words are candidates too, first when close:
 	 * "okafor" -> "Okafor". */
 	if (t->personal.n > 0 && t->personal.n <= 100000) {
@@ -428,6 +434,7 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 			snprintf(t->sbuf[out], sizeof(t->sbuf[out]), "%s",
 			    best);
 			*c1 = bd;
+			*d1 = (int)(bd * 10 + 0.5);
 			*level = 0;
 			t->sp[out] = t->sbuf[out];
 			out++;
@@ -450,6 +457,8 @@ suggest(tt_typo *t, const char *w, size_t n, double *c1, double *c2,
 			continue;
 		if (out == 0) {
 			*c1 = s[i].cost;
+			*d1 = s[i].tie;
+			*lp1 = s[i].lp;
 			*level = (int)(info & TT_DICT_LEVEL);
 		} else if (out == 1 && *c2 > s[i].cost)
 			*c2 = s[i].cost;
@@ -464,8 +473,9 @@ tt_typo_suggest(tt_typo *t, const char *w, size_t n,
     const char *const **sugg)
 {
 	double c1, c2;
-	int level;
-	size_t k = suggest(t, w, n, &c1, &c2, &level);
+	double lp1;
+	int d1, level;
+	size_t k = suggest(t, w, n, NULL, &c1, &c2, &d1, &lp1, &level);
 
 	*sugg = t->sp;
 	return k;
@@ -648,15 +658,117 @@ next_capitalized(const struct scan *sc, size_t end)
 	return tt_unicode_is_upper(cp);
 }
 
+static int
+word_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' ||
+	    c >= 0x80;
+}
+
+/* The language model's view of the word s[0..n): its hash, lowercased,
+ * and its back-off and log10 P; 0 if the model lacks it. */
+static int
+lm_word(const tt_typo *t, const char *s, size_t n, uint32_t *h, double *bo,
+    double *lp)
+{
+	char low[TT_DICT_MAXWORD];
+	uint32_t off;
+	size_t i, m = 0;
+
+	if (n == 0 || n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			low[m++] = '\'';	/* a curly apostrophe */
+			i += 2;
+		} else
+			low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if ((off = tt_dict_find(&t->d, low, m)) == 0 ||
+	    tt_dict_freq(&t->d, off) == 0)
+		if ((off = tt_dict_find(&t->d, s, n)) == 0 ||
+		    tt_dict_freq(&t->d, off) == 0)
+			return 0;
+	*h = tt_dict_hash(low, m);
+	*bo = -(double)tt_dict_backoff(&t->d, off) / 40;
+	*lp = -(double)tt_dict_freq(&t->d, off) / 20;
+	return 1;
+}
+
+/*
+ * The words around s[start..end) for ranking its candidates: the word
+ * just before it (spaces and one line break between) or the start of
+ * its sentence, and the word just after or the sentence's end.  A
+ * line of the ispell protocol is not taken for a sentence: there only
+ * the words it has count.
+ */
+static void
+context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
+{
+	const char *s = sc->s;
+	size_t i = start, j = end, nl = 0;
+	int line = (sc->flags & TT_TYPO_LINE) != 0;
+	double lp;
+
+	memset(x, 0, sizeof(*x));
+	while (i > 0 && (is_space_byte((unsigned char)s[i - 1]) ||
+	    s[i - 1] == '\n') && nl < 2)
+		nl += s[--i] == '\n';
+	if (sc->initial) {
+		if (!line) {
+			x->prev = 1;
+			x->prevh = tt_dict_hash("<s>", 3);
+			x->prevbo = -(double)sc->t->d.start_bo / 40;
+		}
+	} else if (nl < 2 && i > 0 && i < start &&
+	    word_byte((unsigned char)s[i - 1])) {
+		size_t b = i;
+
+		while (b > 0 && word_byte((unsigned char)s[b - 1]))
+			b--;
+		x->prev = lm_word(sc->t, s + b, i - b, &x->prevh, &x->prevbo,
+		    &lp);
+	}
+	if (j < sc->len && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
+	    (j + 1 == sc->len || is_space_byte((unsigned char)s[j + 1]) ||
+	    s[j + 1] == '\n')) {
+		x->next = 1;
+		x->nexth = tt_dict_hash("</s>", 4);
+		x->nextlp = -(double)sc->t->d.end_freq / 20;
+		return;
+	}
+	for (nl = 0; j < sc->len && (is_space_byte((unsigned char)s[j]) ||
+	    s[j] == '\n') && nl < 2; j++)
+		nl += s[j] == '\n';
+	if (j > end && nl < 2 && j < sc->len &&
+	    word_byte((unsigned char)s[j])) {
+		size_t e = j;
+		double bo;
+
+		while (e < sc->len && word_byte((unsigned char)s[e]))
+			e++;
+		x->next = lm_word(sc->t, s + j, e - j, &x->nexth, &bo,
+		    &x->nextlp);
+	} else if (!line && (j == sc->len || nl >= 2) && j > end) {
+		x->next = 1;
+		x->nexth = tt_dict_hash("</s>", 4);
+		x->nextlp = -(double)sc->t->d.end_freq / 20;
+	}
+}
+
 static void
 report(struct scan *sc, size_t start, size_t end)
 {
 	tt_typo *t = sc->t;
 	const char *w = sc->s + start;
 	size_t n = end - start, slot;
-	double c1, c2, conf;
-	int level, cap, fix;
+	double c1, c2, conf, lp1;
+	int d1, level, cap, fix;
 	tt_typo_hit h;
+	tt_sctx ctx;
 	int32_t cp;
 
 	tt_utf8_decode(w, n, &cp);
@@ -703,41 +815,47 @@ report(struct scan *sc, size_t start, size_t end)
 	h.end = end;
 	h.line = sc->line;
 	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
-	h.nsugg = suggest(t, w, n, &c1, &c2, &level);
+	context(sc, start, end, &ctx);
+	h.nsugg = suggest(t, w, n, &ctx, &c1, &c2, &d1, &lp1, &level);
 	h.sugg = t->sp;
 	/* dpkg, dpkg, dpkg: a word the text uses again and again, with no
 	 * close correction, is jargon it means (a consistent misspelling
 	 * of a word, recieve, recieve, recieve, is still reported) */
 	if (!(sc->flags & TT_TYPO_LINE) && set_find(&t->often, w, n, &slot) &&
-	    (h.nsugg == 0 || c1 > 0.9))
+	    (h.nsugg == 0 || d1 > FIX_DIST_OFTEN))
 		return;
+	/* Confidence: the lead of the first candidate over the second,
+	 * less for a first candidate far from the word. */
 	conf = 0;
 	if (h.nsugg > 0) {
 		double margin = c2 - c1;
 
 		if (margin > 1)
 			margin = 1;
-		conf = 1.0 - 0.35 * c1 + 0.4 * margin - 0.2;
+		conf = 0.5 + 0.6 * margin - 0.02 * d1;
 		if (conf < 0)
 			conf = 0;
 		if (conf > 1)
 			conf = 1;
 	}
 	h.confidence = conf;
-	fix = h.nsugg > 0 && c1 <= FIX_C1 && c2 - c1 >= FIX_MARGIN &&
-	    level <= TT_DICT_SUGGEST_MAX &&
-	    (n >= 6 || (n >= 4 && c1 <= FIX_C1_SHORT &&
-	    c2 - c1 >= FIX_MARGIN_SHORT) || (n == 3 && c1 <= 0.7 &&
-	    c2 - c1 >= 0.5));
-	/* A capitalized word inside a text may be a name that looks like
-	 * a word (Persson, Vogel): only the surest fixes, except in a
+	/* Fixed: a first candidate within FIX_DIST tenths of an edit that
+	 * leads the second by FIX_MARGIN (more for a short word); never a
+	 * change of case alone (linux, Linux: meant as written, often). */
+	fix = h.nsugg > 0 && d1 > 0 && d1 <= FIX_DIST &&
+	    c2 - c1 >= FIX_MARGIN && level <= TT_DICT_SUGGEST_MAX && n >= 3 &&
+	    (n >= 4 || c2 - c1 >= FIX_MARGIN_SHORT);
+	/* A capitalized word that opens a sentence may be a name that looks
+	 * like a word (Persson, Vogel): only the surest fixes, except in a
 	 * headline. */
-	if (cap && !sc->title && (conf < FIX_CAP_CONF || c1 > FIX_CAP_C1))
+	if (cap && !sc->title && (c2 - c1 < FIX_MARGIN_CAP ||
+	    d1 > FIX_DIST_CAP))
 		fix = 0;
-	/* A capitalized word the text has twice, or a word far from any
-	 * correction, is more likely meant. */
-	if (!(sc->flags & TT_TYPO_LINE) && (cap || c1 > 0.9) &&
-	    set_find(&t->again, w, n, &slot))
+	/* A word the text has twice is more likely meant, when capitalized,
+	 * or when its correction is far or rare (frobnicator, fornicator);
+	 * hte, hte is still the. */
+	if (!(sc->flags & TT_TYPO_LINE) && (cap || d1 > FIX_DIST_OFTEN ||
+	    lp1 < FIX_LP_AGAIN) && set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
 	sc->hits++;

@@ -1,7 +1,7 @@
 /*
  * dictgen: SCOWL's word lists to the binary dictionary tt-typo embeds.
  *
- *   dictgen SCOWL_DIR OUT
+ *   dictgen SCOWL_DIR OUT [LM]
  *
  * Reads the lists of SCOWL_DIR (Debian's /usr/share/dict/scowl) named
  * CLASS-KIND.LEVEL for the classes english, american, british, british_z,
@@ -10,6 +10,15 @@
  * what it is (American or British spelling, capitalized, abbreviation); an
  * open-addressing hash table of the words; and the index of single-letter
  * deletions of the common words that finds suggestion candidates.
+ *
+ * LM, when given, is a language model in CMU Sphinx's binary trie format
+ * (Debian's pocketsphinx-en-us ships en-us.lm.bin, a trigram model of
+ * American English); only its unigram probabilities are read: each word
+ * of the dictionary whose lowercased form the model knows gets a
+ * frequency byte, -20 log10 P(word), 1 (the commonest) to 255; 0 means
+ * the model does not know it.  Its bigrams between words the dictionary
+ * has are kept too (see lib/dict.h), to rank candidates by the words
+ * around them.
  * Build-time only; not installed.
  */
 #include <dirent.h>
@@ -24,6 +33,8 @@ struct word {
 	char		*w;
 	unsigned	 info;
 	uint32_t	 off;
+	unsigned char	 freq;		/* see above; 0: not in the model */
+	unsigned char	 bo;		/* the model's back-off, -40 log10 */
 	int		 variant;	/* only seen in variant lists so far */
 };
 
@@ -33,6 +44,15 @@ static struct word *words;
 static size_t nwords, capwords;
 
 static uint32_t *table;		/* index+1 into words, by hash */
+
+struct pair {
+	uint32_t	 key;
+	unsigned char	 val;
+};
+static struct pair *pairs;
+static size_t npairs;
+static unsigned start_bo, end_freq;	/* of <s> and </s> */
+static size_t hdr_end;		/* of the model's counts */
 static size_t tbits;
 
 static void
@@ -175,6 +195,252 @@ read_list(const char *dir, const char *name, unsigned info)
 	fclose(fp);
 }
 
+static unsigned char *
+slurp(const char *path, size_t *size)
+{
+	unsigned char *d = NULL;
+	size_t cap = 0, n = 0, r;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		die("cannot read the language model");
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1 << 24;
+			if ((d = realloc(d, cap)) == NULL)
+				die("out of memory");
+		}
+		r = fread(d + n, 1, cap - n, fp);
+		n += r;
+	} while (r > 0);
+	if (ferror(fp))
+		die("cannot read the language model");
+	fclose(fp);
+	*size = n;
+	return d;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/* The lowercase form of w, into out (ASCII letters only are folded). */
+static void
+lowercase(const char *w, char *out)
+{
+	while (*w != '\0') {
+		*out++ = (char)(*w >= 'A' && *w <= 'Z' ? *w + 32 : *w);
+		w++;
+	}
+	*out = '\0';
+}
+
+struct lmword {
+	const char	*w;
+	uint32_t	 hash;
+	unsigned	 freq, bo;
+	int		 known;		/* the dictionary has it */
+};
+
+/* A float of the model, a log in base 1.0001, as log10. */
+static double
+lprob(const unsigned char *p)
+{
+	uint32_t bits = get32(p);
+	float f;
+
+	memcpy(&f, &bits, 4);
+	return f * 4.3427276862669e-5;	/* log10(1.0001) */
+}
+
+static unsigned
+bits_for(uint32_t max)
+{
+	unsigned r = 1;
+
+	while (max >>= 1)
+		r++;
+	return r;
+}
+
+/* n bits at bit offset off of a (the model's bit-packed arrays) */
+static uint32_t
+getbits(const unsigned char *a, size_t off, unsigned n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		v |= (uint64_t)a[(off >> 3) + i] << (8 * i);
+	return (uint32_t)(v >> (off & 7)) & ((1u << n) - 1);
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/*
+ * The bigrams, from the model's first middle array: after the unigrams,
+ * entries of (word bits: the previous word; 16 bits: back-off; 16 bits:
+ * probability, both indexes into the quantization tables; next bits),
+ * those of unigram u (the word predicted) from unigrams[u].next to
+ * unigrams[u + 1].next.
+ */
+static void
+read_bigrams(const unsigned char *d, size_t size, size_t uni, uint32_t nuni,
+    uint32_t ntri, const struct lmword *lm)
+{
+	const unsigned char *ptab = d + hdr_end + 4;	/* 2^16 floats */
+	const unsigned char *mid = d + uni + ((size_t)nuni + 1) * 12;
+	unsigned wb = bits_for(nuni), tb = wb + 32 + bits_for(ntri);
+	size_t cap = 1 << 21;
+	uint32_t u, i;
+
+	if ((pairs = malloc(cap * sizeof(*pairs))) == NULL)
+		die("out of memory");
+	for (u = 0; u < nuni; u++) {
+		uint32_t b = get32(d + uni + 12 * (size_t)u + 8);
+		uint32_t e = get32(d + uni + 12 * ((size_t)u + 1) + 8);
+
+		if (e < b || (size_t)(mid - d) + ((size_t)e * tb + 7) / 8 + 8 >
+		    size)
+			die("the language model's bigrams are damaged");
+		if (!lm[u].known)
+			continue;
+		for (i = b; i < e; i++) {
+			size_t off = (size_t)i * tb;
+			uint32_t prev = getbits(mid, off, wb);
+			uint32_t q = getbits(mid, off + wb + 16, 16);
+			double f;
+
+			if (prev >= nuni || !lm[prev].known)
+				continue;
+			f = -20.0 * lprob(ptab + 4 * (size_t)q);
+			if (npairs == cap) {
+				cap *= 2;
+				if ((pairs = realloc(pairs, cap *
+				    sizeof(*pairs))) == NULL)
+					die("out of memory");
+			}
+			pairs[npairs].key = tt_dict_pairkey(lm[prev].hash,
+			    lm[u].hash);
+			pairs[npairs++].val = f < 1 ? 1 : f > 255 ? 255 :
+			    (unsigned char)(f + 0.5);
+		}
+	}
+	qsort(pairs, npairs, sizeof(*pairs), cmp_pair);
+}
+
+/*
+ * Sphinx's trie format (sphinxbase's ngram_model_trie.c), little-endian:
+ * "Trie Language Model", u8 order, u32 counts[order]; for order > 1 an
+ * i32 and the quantization tables, 2^16 floats for each middle order's
+ * probabilities and back-offs and for the last order's probabilities;
+ * then counts[0] + 1 unigrams of (float log probability in base 1.0001,
+ * float back-off, u32 next); the higher orders; and at the end an i32 k
+ * and k bytes of NUL-terminated words, one per unigram, in order.
+ */
+static void
+read_lm(const char *path)
+{
+	static const char hdr[] = "Trie Language Model";
+	size_t size, hl = sizeof(hdr) - 1, uni, wstart, i, j, p;
+	unsigned char *d = slurp(path, &size);
+	uint32_t order, nuni;
+	char low[TT_DICT_MAXWORD];
+	size_t lowmap_bits = 20, *lowmap;
+	struct lmword *lm;
+
+	if (size < hl + 1 || memcmp(d, hdr, hl) != 0)
+		die("the language model is not in Sphinx's trie format");
+	order = d[hl];
+	if (order < 1 || order > 6 || size < hl + 1 + 4 * order + 4)
+		die("the language model's header is damaged");
+	nuni = get32(d + hl + 1);
+	uni = hl + 1 + 4 * (size_t)order;
+	hdr_end = uni;
+	if (order > 1)
+		uni += 4 + (size_t)4 * ((2 * (order - 2) + 1) << 16);
+	/* The words block: k bytes at the end, after k.  Its first word
+	 * ends at the nuni-th NUL from the end; it starts where the four
+	 * bytes before it say how many bytes are left. */
+	for (i = size, j = 0; i > uni && j < nuni; i--)
+		if (d[i - 1] == '\0')
+			j++;
+	for (wstart = 0; j == nuni && i > uni + 4 && size - i < 1u << 30;
+	    i--)
+		if (get32(d + i - 4) == size - i) {
+			wstart = i;
+			break;
+		}
+	if (wstart == 0 || uni + ((size_t)nuni + 1) * 12 > wstart - 4)
+		die("the language model's unigrams are damaged");
+	/* lowercase dictionary forms -> the words having them */
+	if ((lowmap = calloc((size_t)1 << lowmap_bits, sizeof(*lowmap))) ==
+	    NULL)
+		die("out of memory");
+	for (i = 0; i < nwords; i++) {
+		size_t h;
+
+		lowercase(words[i].w, low);
+		h = tt_dict_hash(low, strlen(low)) &
+		    (((size_t)1 << lowmap_bits) - 1);
+		/* chain through the free field off: index + 1 */
+		words[i].off = (uint32_t)lowmap[h];
+		lowmap[h] = i + 1;
+	}
+	if ((lm = calloc(nuni, sizeof(*lm))) == NULL)
+		die("out of memory");
+	for (i = 0, p = wstart; i < nuni; i++) {
+		const char *w = (const char *)d + p;
+		size_t n = strlen(w), h, e;
+		double f = -20.0 * lprob(d + uni + 12 * i);
+		double b = -40.0 * lprob(d + uni + 12 * i + 4);
+
+		p += n + 1;
+		lm[i].w = w;
+		lm[i].hash = tt_dict_hash(w, n);
+		lm[i].bo = b < 0 ? 0 : b > 255 ? 255 : (unsigned)(b + 0.5);
+		if (!(f >= 0.5))
+			f = 1;		/* <s> and the like */
+		if (f > 255)
+			f = 255;
+		lm[i].freq = (unsigned)(f + 0.5);
+		if (strcmp(w, "<s>") == 0)
+			lm[i].known = 1, start_bo = lm[i].bo;
+		if (strcmp(w, "</s>") == 0)
+			lm[i].known = 1, end_freq = lm[i].freq;
+		if (n == 0 || n >= TT_DICT_MAXWORD)
+			continue;
+		h = lm[i].hash & (((size_t)1 << lowmap_bits) - 1);
+		for (e = lowmap[h]; e != 0; e = words[e - 1].off) {
+			lowercase(words[e - 1].w, low);
+			if (strcmp(low, w) != 0)
+				continue;
+			lm[i].known = 1;
+			if (words[e - 1].freq == 0 ||
+			    words[e - 1].freq > lm[i].freq) {
+				words[e - 1].freq = (unsigned char)lm[i].freq;
+				words[e - 1].bo = (unsigned char)lm[i].bo;
+			}
+		}
+	}
+	if (order > 1)
+		read_bigrams(d, size, uni, nuni, get32(d + hl + 1 + 8), lm);
+	free(lm);
+	for (i = 0; i < nwords; i++)
+		words[i].off = 0;
+	free(lowmap);
+	free(d);
+}
+
 static int
 cmp_word(const void *a, const void *b)
 {
@@ -207,12 +473,13 @@ put32(FILE *fp, uint32_t v)
 /* For each value of a key's top bits, the first index with it (and
  * the end): look-ups go straight to a bucket of a few entries. */
 static void
-put_buckets(FILE *out, const struct del *v, size_t n, int bits)
+put_buckets(FILE *out, const void *v, size_t stride, size_t n, int bits)
 {
 	size_t b, i = 0;
 
 	for (b = 0; b <= ((size_t)1 << bits); b++) {
-		while (i < n && (v[i].key >> (32 - bits)) < b)
+		while (i < n && (*(const uint32_t *)(const void *)((const char *)
+		    v + i * stride) >> (32 - bits)) < b)
 			i++;
 		put32(out, (uint32_t)i);
 	}
@@ -244,8 +511,8 @@ main(int argc, char *argv[])
 	FILE *out;
 	DIR *d;
 
-	if (argc != 3)
-		die("usage: dictgen SCOWL_DIR OUT");
+	if (argc != 3 && argc != 4)
+		die("usage: dictgen SCOWL_DIR OUT [LM]");
 	tbits = 20;
 	if ((table = calloc((size_t)1 << tbits, sizeof(*table))) == NULL)
 		die("out of memory");
@@ -273,12 +540,14 @@ main(int argc, char *argv[])
 	closedir(d);
 	if (nwords == 0)
 		die("no SCOWL lists found");
+	if (argc == 4)
+		read_lm(argv[3]);
 
 	/* Sorted, so that the file is the same from run to run. */
 	qsort(words, nwords, sizeof(*words), cmp_word);
 	for (i = 0; i < nwords; i++) {
-		words[i].off = (uint32_t)blob;
-		blob += 1 + strlen(words[i].w) + 1;
+		words[i].off = (uint32_t)blob + 2;	/* the info byte */
+		blob += 3 + strlen(words[i].w) + 1;
 	}
 	memset(table, 0, ((size_t)1 << tbits) * sizeof(*table));
 	for (i = 0; i < nwords; i++) {
@@ -348,6 +617,8 @@ main(int argc, char *argv[])
 	put32(out, (uint32_t)tbits);
 	put32(out, (uint32_t)ndels);
 	for (i = 0; i < nwords; i++) {
+		fputc((int)words[i].bo, out);
+		fputc((int)words[i].freq, out);
 		fputc((int)words[i].info, out);
 		fwrite(words[i].w, 1, strlen(words[i].w) + 1, out);
 	}
@@ -364,8 +635,8 @@ main(int argc, char *argv[])
 		put32(out, skel[i].key);
 	for (i = 0; i < nskel; i++)
 		put32(out, skel[i].off);
-	put_buckets(out, dels, ndels, TT_DICT_DBITS);
-	put_buckets(out, skel, nskel, TT_DICT_SBITS);
+	put_buckets(out, dels, sizeof(*dels), ndels, TT_DICT_DBITS);
+	put_buckets(out, skel, sizeof(*skel), nskel, TT_DICT_SBITS);
 	{
 		uint32_t *bloom = calloc(TT_DICT_BLOOM / 32, 4);
 
@@ -380,6 +651,16 @@ main(int argc, char *argv[])
 			put32(out, bloom[i]);
 		free(bloom);
 	}
+	put32(out, (uint32_t)npairs);
+	put32(out, start_bo);
+	put32(out, end_freq);
+	for (i = 0; i < npairs; i++)
+		put32(out, pairs[i].key);
+	for (i = 0; i < npairs; i++)
+		fputc(pairs[i].val, out);
+	for (i = npairs; i % 4 != 0; i++)
+		fputc(0, out);
+	put_buckets(out, pairs, sizeof(*pairs), npairs, TT_DICT_PBITS);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;
