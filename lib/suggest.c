@@ -37,6 +37,7 @@
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.4	/* cost of each tenfold of rarity */
 #define FREQ_FLOOR	2.0	/* -log10 P below which all are alike */
+#define FREQ_FLOOR_CTX	0.0	/* ... in context, where P(next) divides */
 #define FREQ_UNKNOWN	7.0	/* -log10 P of a word the model lacks */
 #define FREQ_LEVEL	0.2	/* ... and more for each SCOWL level */
 #endif
@@ -299,7 +300,7 @@ consider(struct ctx *c, uint32_t off)
 	unsigned info;
 	const char *cand;
 	size_t cn, k;
-	double extra, limit, lp;
+	double extra, limit, lp, lpfloor;
 	int dist, cost;
 	tt_sugg *last = &c->out[c->max - 1];
 
@@ -310,7 +311,9 @@ consider(struct ctx *c, uint32_t off)
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
 	lp = logprob(c, off, cand, cn, info);
-	extra = FREQ_WEIGHT * (-lp > FREQ_FLOOR ? -lp - FREQ_FLOOR : 0);
+	lpfloor = c->ctx != NULL && (c->ctx->prev || c->ctx->next) ?
+	    FREQ_FLOOR_CTX : FREQ_FLOOR;
+	extra = FREQ_WEIGHT * (-lp > lpfloor ? -lp - lpfloor : 0);
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		extra += 1.0;

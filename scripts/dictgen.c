@@ -39,6 +39,10 @@ struct word {
 };
 
 #define VARIANT	0x100	/* read from a variant list (not stored) */
+#ifndef COMMON2
+#define COMMON2	110	/* frequency byte of the words indexed with two
+			   letters out: log10 P >= -5.5 */
+#endif
 
 static struct word *words;
 static size_t nwords, capwords;
@@ -587,8 +591,38 @@ main(int argc, char *argv[])
 			}
 			dels[ndels++].off = words[i].off;
 		}
+		/* The commonest words with two letters taken out too: the
+		 * typos furthest from their word are mostly of these ("wond"
+		 * for would, "wiy" for with). */
+		if (words[i].freq == 0 || words[i].freq > COMMON2 || n < 3 ||
+		    n >= TT_DICT_MAXWORD)
+			continue;
+		for (k = 0; k < n; k++) {
+			size_t j;
+
+			for (j = k + 1; j < n; j++) {
+				size_t m = 0, q;
+
+				if (ndels + 1 >= capdels) {
+					capdels *= 2;
+					if ((dels = realloc(dels, capdels *
+					    sizeof(*dels))) == NULL)
+						die("out of memory");
+				}
+				for (q = 0; q < n; q++)
+					if (q != k && q != j)
+						tmp[m++] = low[q];
+				dels[ndels].key = tt_dict_hash(tmp, m);
+				dels[ndels++].off = words[i].off;
+			}
+		}
 	}
 	qsort(dels, ndels, sizeof(*dels), cmp_del);
+	for (i = j = 0; i < ndels; i++)		/* the same key twice */
+		if (j == 0 || dels[i].key != dels[j - 1].key ||
+		    dels[i].off != dels[j - 1].off)
+			dels[j++] = dels[i];
+	ndels = j;
 	/* Consonant skeletons of the same words. */
 	for (i = 0; i < nwords; i++) {
 		char sk[TT_DICT_MAXWORD];
