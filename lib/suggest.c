@@ -5,8 +5,9 @@
  * two edits of the misspelling shares a key with it once one letter is
  * taken from each (a substitution, a transposition), or up to two from
  * the misspelling and one from the word (insertions), or one from the word
- * (an omission).  Each is ranked by an error model, a weighted
- * Damerau-Levenshtein distance in which the mistakes people make cost
+ * (an omission); the commonest words are indexed with two letters out as
+ * well, for the misspellings two letters short of them.  Each is ranked
+ * by an error model, a weighted Damerau-Levenshtein distance in which the mistakes people make cost
  * less (a neighbouring key, a vowel for a vowel, a doubled or undoubled
  * letter, two letters swapped) and the first letter costs more, plus the
  * word's improbability where it stands (logprob() below: a language
@@ -433,23 +434,6 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
-	/* Two letters missing: the misspelling with one put back is the
-	 * word with one taken out.  Costly (27 look-ups a position), so
-	 * only when nothing close was found. */
-	if (n + 1 < TT_DICT_MAXWORD && (c->nout == 0 || out[0].tie > 10))
-		for (i = 0; i <= n; i++) {
-			const char *a;
-
-			for (a = "abcdefghijklmnopqrstuvwxyz'"; *a != '\0';
-			    a++) {
-				if (i > 0 && low[i - 1] == *a)
-					continue;	/* the same insertion */
-				memcpy(key, low, i);
-				key[i] = *a;
-				memcpy(key + i + 1, low + i, n - i);
-				lookup(c, key, n + 1);
-			}
-		}
 	n = c->nout;
 	free(c);
 	return n;

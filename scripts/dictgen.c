@@ -40,8 +40,8 @@ struct word {
 
 #define VARIANT	0x100	/* read from a variant list (not stored) */
 #ifndef COMMON2
-#define COMMON2	110	/* frequency byte of the words indexed with two
-			   letters out: log10 P >= -5.5 */
+#define COMMON2	130	/* frequency byte of the words indexed with two
+			   letters out: log10 P >= -6.5 */
 #endif
 
 static struct word *words;
