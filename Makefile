@@ -32,19 +32,23 @@ ICONV_LIBS ?= $(shell echo 'void *iconv_open(const char *, const char *); \
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null) \
 	$(ICONV_LIBS) -ldl -lm -lpthread
-# The programs and test tools link the libraries' static archives where they
-# are installed (start-up: see scripts/static-libs); STATIC=no links the
-# shared ones.
-STATIC ?= yes
-ifeq ($(STATIC),yes)
-STATIC_LIBS := $(shell sh scripts/static-libs flags $(CC) $(BUILD)/lib/icu_stub.o 2>/dev/null)
+# The programs and test tools are linked statically, libc included, where
+# the archives are installed (start-up: see scripts/static-libs); STATIC=yes
+# makes only the libraries static, STATIC=no links the shared ones.
+STATIC ?= full
+ifneq ($(STATIC),no)
+STATIC_LIBS := $(shell sh scripts/static-libs flags $(CC) $(BUILD)/lib/icu_stub.o \
+	$(filter full,$(STATIC)) 2>/dev/null)
+endif
+ifneq ($(filter -static,$(STATIC_LIBS)),)
+STATIC_DEF = -DTT_STATIC
 endif
 LINK_LIBS   = $(or $(STATIC_LIBS),$(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null)) \
 	$(ICONV_LIBS) -ldl -lm -lpthread
 LINK_OBJ    = $(filter %.o,$(STATIC_LIBS))
 TT_CFLAGS   = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
-	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS)
+	$(WERROR) -Ilib -Icmd $(PKG_CFLAGS) $(STATIC_DEF)
 
 LIB_SRC   = $(wildcard lib/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -126,7 +130,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
-		WERROR="$(WERROR)" check
+		STATIC=yes WERROR="$(WERROR)" check
 
 # libFuzzer targets: build/fuzz/fuzz_NAME; run one with
 #   build/fuzz/fuzz_utf8 -max_total_time=600 tests/fuzz/corpus/fuzz_utf8

@@ -432,9 +432,10 @@ set_guess(tt_enc_guess *g, const char *name, int source, size_t bom)
 /*
  * Legacy single- and multi-byte encodings, told apart by the statistics
  * of their byte sequences: uchardet (Mozilla's detector, as Firefox has
- * it).  It is loaded with dlopen() the first time a document needs it,
- * not at every start: it brings the C++ runtime, which costs each process
- * a millisecond, and most documents are UTF-8.  Without it the caller
+ * it).  A static executable has it linked in; otherwise it is loaded with
+ * dlopen() the first time a document needs it, not at every start: the
+ * shared library brings the C++ runtime, which costs each process a
+ * millisecond, and most documents are UTF-8.  Without it the caller
  * falls back to windows-1252.  Returns 1 with the name, 0 if there is no
  * opinion.
  */
@@ -451,8 +452,17 @@ statistics(const char *s, size_t len, char *name, size_t cap)
 	const char *(*ud_charset)(uchardet_t);
 	uchardet_t ud;
 	const char *cs;
-	void *lib;
 	int found = 0;
+
+#ifdef TT_STATIC
+	/* a static executable (scripts/static-libs) has it linked in */
+	ud_new = uchardet_new;
+	ud_delete = uchardet_delete;
+	ud_data = uchardet_handle_data;
+	ud_end = uchardet_data_end;
+	ud_charset = uchardet_get_charset;
+#else
+	void *lib;
 
 	/* Loaded once per process: dlopen() counts, and it is never closed. */
 	if ((lib = dlopen(TT_UCHARDET_SO, RTLD_LAZY | RTLD_LOCAL)) == NULL)
@@ -462,6 +472,7 @@ statistics(const char *s, size_t len, char *name, size_t cap)
 	*(void **)&ud_data = dlsym(lib, "uchardet_handle_data");
 	*(void **)&ud_end = dlsym(lib, "uchardet_data_end");
 	*(void **)&ud_charset = dlsym(lib, "uchardet_get_charset");
+#endif
 	if (ud_new == NULL || ud_delete == NULL || ud_data == NULL ||
 	    ud_end == NULL || ud_charset == NULL || (ud = ud_new()) == NULL)
 		return 0;
