@@ -36,9 +36,10 @@
 #define MAXCOST_SKEL	3.4
 #define SKEL_MAXRUN	2000	/* longer runs of one skeleton are skipped */
 #ifndef FREQ_WEIGHT
-#define FREQ_WEIGHT	0.4	/* cost of each tenfold of rarity */
-#define FREQ_FLOOR	2.0	/* -log10 P below which all are alike */
-#define FREQ_FLOOR_CTX	0.0	/* ... in context, where P(next) divides */
+#define FREQ_WEIGHT	0.3	/* cost of each tenfold of rarity */
+#define FREQ_FLOOR	3.0	/* -log10 P below which all are alike */
+#define FREQ_WEIGHT_CTX	0.4	/* the same in context */
+#define FREQ_FLOOR_CTX	0.0	/* (where P(next) divides) */
 #define FREQ_UNKNOWN	7.0	/* -log10 P of a word the model lacks */
 #define FREQ_LEVEL	0.2	/* ... and more for each SCOWL level */
 #endif
@@ -301,7 +302,7 @@ consider(struct ctx *c, uint32_t off)
 	unsigned info;
 	const char *cand;
 	size_t cn, k;
-	double extra, limit, lp, lpfloor;
+	double extra, limit, lp;
 	int dist, cost;
 	tt_sugg *last = &c->out[c->max - 1];
 
@@ -312,9 +313,11 @@ consider(struct ctx *c, uint32_t off)
 	if (cn + 3 < c->n || cn > c->n + 3)
 		return;
 	lp = logprob(c, off, cand, cn, info);
-	lpfloor = c->ctx != NULL && (c->ctx->prev || c->ctx->next) ?
-	    FREQ_FLOOR_CTX : FREQ_FLOOR;
-	extra = FREQ_WEIGHT * (-lp > lpfloor ? -lp - lpfloor : 0);
+	if (c->ctx != NULL && (c->ctx->prev || c->ctx->next))
+		extra = FREQ_WEIGHT_CTX * (-lp > FREQ_FLOOR_CTX ? -lp -
+		    FREQ_FLOOR_CTX : 0);
+	else
+		extra = FREQ_WEIGHT * (-lp > FREQ_FLOOR ? -lp - FREQ_FLOOR : 0);
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		extra += 1.0;
