@@ -70,10 +70,23 @@ tt_dict_open(tt_dictv *v)
 	v->end_freq = get32(q + 8) & 255;
 	v->pkeys = (const uint32_t *)(const void *)(q + 12);
 	v->pvals = q + 12 + (size_t)v->npairs * 4;
+	v->pbos = v->pvals + v->npairs;
 	v->pbuck = (const uint32_t *)(const void *)(v->pvals +
-	    (((size_t)v->npairs + 3) & ~(size_t)3));
-	if (rest + 12 + (size_t)v->npairs * 4 + (((size_t)v->npairs + 3) &
+	    ((2 * (size_t)v->npairs + 3) & ~(size_t)3));
+	rest += 12 + (size_t)v->npairs * 4 + ((2 * (size_t)v->npairs + 3) &
+	    ~(size_t)3) + (((size_t)1 << TT_DICT_PBITS) + 1) * 4;
+	if (rest + 4 > size)
+		return -1;
+	q = p + rest;
+	v->ntris = get32(q);
+	v->tkeys = (const uint32_t *)(const void *)(q + 4);
+	v->tvals = q + 4 + (size_t)v->ntris * 4;
+	v->tbuck = (const uint32_t *)(const void *)(v->tvals +
+	    (((size_t)v->ntris + 3) & ~(size_t)3));
+	if (rest + 4 + (size_t)v->ntris * 4 + (((size_t)v->ntris + 3) &
 	    ~(size_t)3) + (((size_t)1 << TT_DICT_PBITS) + 1) * 4 != size)
+		return -1;
+	if (v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris)
 		return -1;
 	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
 	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel ||
@@ -108,12 +121,26 @@ tt_dict_info(const tt_dictv *v, const char *w, size_t n)
 }
 
 unsigned
-tt_dict_pair(const tt_dictv *v, uint32_t first, uint32_t second)
+tt_dict_pair(const tt_dictv *v, uint32_t first, uint32_t second,
+    unsigned *bo)
 {
 	uint32_t key = tt_dict_pairkey(first, second), lo, hi;
 
 	tt_dict_range(v->pkeys, v->pbuck, TT_DICT_PBITS, key, &lo, &hi);
+	if (bo != NULL)
+		*bo = lo < hi ? v->pbos[lo] : 0;
 	return lo < hi ? v->pvals[lo] : 0;
+}
+
+unsigned
+tt_dict_tri(const tt_dictv *v, uint32_t first, uint32_t second,
+    uint32_t third)
+{
+	uint32_t key = tt_dict_trikey(first, tt_dict_pairkey(second, third));
+	uint32_t lo, hi;
+
+	tt_dict_range(v->tkeys, v->tbuck, TT_DICT_PBITS, key, &lo, &hi);
+	return lo < hi ? v->tvals[lo] : 0;
 }
 
 const char *

@@ -33,8 +33,13 @@
  *           keys[npairs], sorted: tt_dict_pairkey() of two words' hashes
  *           (lowercased; "<s>" and "</s>" for the sentence's start and
  *           end); u8 vals[npairs], padded to 4 bytes: -20 log10 P(second
- *           | first), the model's bigram; u32 buckets[(1 << TT_DICT_PBITS)
- *           + 1] as above
+ *           | first), the model's bigram; u8 bos[npairs]: -40 log10 of
+ *           its back-off, the weight of the first two words of a trigram
+ *           the model lacks; padded to 4 bytes; u32 buckets[(1 <<
+ *           TT_DICT_PBITS) + 1] as above
+ *   tris:   u32 ntris; u32 keys[ntris], sorted: tt_dict_trikey(); u8
+ *           vals[ntris], padded to 4 bytes: -20 log10 P(third | first,
+ *           second); u32 buckets[(1 << TT_DICT_PBITS) + 1]
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -44,7 +49,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x34647474u	/* "ttd4" */
+#define TT_DICT_MAGIC	0x35647474u	/* "ttd5" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_PBITS	20	/* ... and of the bigrams */
@@ -79,6 +84,14 @@ tt_dict_pairkey(uint32_t first, uint32_t second)
 	h *= 0xc2b2ae35u;
 	h ^= h >> 16;
 	return h;
+}
+
+/* The key of a trigram: its first word's hash with the pair key of the
+ * other two. */
+static inline uint32_t
+tt_dict_trikey(uint32_t first, uint32_t pairkey)
+{
+	return tt_dict_pairkey(first ^ 0x5bd1e995u, pairkey);
 }
 
 /*
@@ -155,9 +168,9 @@ typedef struct tt_dictv {
 	uint32_t		 nskel;
 	const uint32_t		*dbuck, *sbuck;	/* buckets: see above */
 	const uint32_t		*bloom;
-	const uint32_t		*pkeys, *pbuck;
-	const unsigned char	*pvals;
-	uint32_t		 npairs;
+	const uint32_t		*pkeys, *pbuck, *tkeys, *tbuck;
+	const unsigned char	*pvals, *pbos, *tvals;
+	uint32_t		 npairs, ntris;
 	unsigned		 start_bo, end_freq;
 } tt_dictv;
 
@@ -178,6 +191,11 @@ typedef struct tt_sctx {
 	double		 prevbo;	/* its back-off, log10 */
 	uint32_t	 nexth;
 	double		 nextlp;	/* log10 P(next) */
+	/* and a word further on each side, for the trigrams */
+	int		 prev2, next2;
+	uint32_t	 prev2h, next2h;
+	double		 bo21;		/* log10 back-off of prev2 prev */
+	double		 next2lp;	/* log10 P(next2 | next) */
 } tt_sctx;
 
 /* The frequency byte of the word at off (see above; 0: unknown). */
@@ -192,8 +210,13 @@ tt_dict_backoff(const tt_dictv *v, uint32_t off)
 {
 	return v->blob[off - 2];
 }
-/* -20 log10 P(second | first) of a bigram the model has, or 0. */
-unsigned	 tt_dict_pair(const tt_dictv *, uint32_t first, uint32_t second);
+/* -20 log10 P(second | first) of a bigram the model has, or 0; *bo its
+ * back-off byte (-40 log10), 0 when it has none. */
+unsigned	 tt_dict_pair(const tt_dictv *, uint32_t first, uint32_t second,
+		    unsigned *bo);
+/* -20 log10 P(third | first, second) of a trigram the model has, or 0. */
+unsigned	 tt_dict_tri(const tt_dictv *, uint32_t first, uint32_t second,
+		    uint32_t third);
 /* The blob offset of w (exact bytes), or 0 if w is not a word. */
 uint32_t	 tt_dict_find(const tt_dictv *, const char *w, size_t n);
 /* The range [*lo, *hi) of the sorted keys equal to key (buckets: the

@@ -263,35 +263,60 @@ struct ctx {
 /*
  * log10 of the candidate's probability where it stands: the language
  * model's unigram, or for a word it lacks a guess from its SCOWL level;
- * with a context, P(cand | prev) P(next | cand) / P(next), each bigram
- * backed off to the unigram where the model has no such pair.
+ * with a context, as the model scores the window around it, over what it
+ * gives the words after without the candidate:
+ *   P(cand | prev2 prev) P(next | prev cand) / P(next)
+ *   P(next2 | cand next) / P(next2 | next),
+ * each n-gram the model lacks backed off to the shorter one.
  */
 static double
 logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
     unsigned info)
 {
 	const tt_sctx *x = c->ctx;
-	unsigned f = tt_dict_freq(c->v, off), p;
+	const tt_dictv *v = c->v;
+	unsigned f = tt_dict_freq(v, off), p, bo1 = 0, boc = 0, t;
 	double lp = f ? -(double)f / 20 : -(FREQ_UNKNOWN + FREQ_LEVEL *
-	    (info & TT_DICT_LEVEL)), left, right = 0;
+	    (info & TT_DICT_LEVEL)), left, right = 0, bi;
 	char low[TT_DICT_MAXWORD];
 	uint32_t h;
 	size_t i;
 
 	if (x == NULL || (!x->prev && !x->next))
 		return lp;
-	left = x->prev ? x->prevbo + lp : lp;
+	left = x->prev ? (x->prev2 ? x->bo21 : 0) + x->prevbo + lp : lp;
 	if (f == 0 || cn >= sizeof(low))
 		return left;
 	for (i = 0; i < cn; i++)
 		low[i] = (char)lower((unsigned char)cand[i]);
 	h = tt_dict_hash(low, cn);
-	if (x->prev && (p = tt_dict_pair(c->v, x->prevh, h)) != 0)
-		left = -(double)p / 20;
+	if (x->prev) {
+		/* P(cand | prev), and the back-off of "prev cand" */
+		p = tt_dict_pair(v, x->prevh, h, &bo1);
+		bi = p ? -(double)p / 20 : x->prevbo + lp;
+		if (x->prev2 && (t = tt_dict_tri(v, x->prev2h, x->prevh,
+		    h)) != 0)
+			left = -(double)t / 20;
+		else
+			left = (x->prev2 ? x->bo21 : 0) + bi;
+	}
 	if (x->next) {
-		p = tt_dict_pair(c->v, h, x->nexth);
-		right = p ? -(double)p / 20 - x->nextlp :
-		    -(double)tt_dict_backoff(c->v, off) / 40;
+		/* P(next | cand), and the back-off of "cand next" */
+		p = tt_dict_pair(v, h, x->nexth, &boc);
+		bi = p ? -(double)p / 20 : -(double)tt_dict_backoff(v, off) /
+		    40 + x->nextlp;
+		if (x->prev && (t = tt_dict_tri(v, x->prevh, h, x->nexth)) !=
+		    0)
+			right = -(double)t / 20;
+		else
+			right = (x->prev ? -(double)bo1 / 40 : 0) + bi;
+		right -= x->nextlp;
+		if (x->next2) {
+			if ((t = tt_dict_tri(v, h, x->nexth, x->next2h)) != 0)
+				right += -(double)t / 20 - x->next2lp;
+			else
+				right += -(double)boc / 40;
+		}
 	}
 	return left + right;
 }

@@ -25,8 +25,8 @@
 
 #define MAXSUGG		10
 #ifndef FIX_DIST
-#define FIX_DIST	15	/* tenths of an edit, at most, to fix */
-#define FIX_MARGIN	0.4	/* lead over the second candidate */
+#define FIX_DIST	17	/* tenths of an edit, at most, to fix */
+#define FIX_MARGIN	0.35	/* lead over the second candidate */
 #define FIX_MARGIN_SHORT 0.7	/* ... for a word of three letters */
 #define FIX_MARGIN_CAP	0.8	/* ... for a capitalized word */
 #define FIX_DIST_CAP	10
@@ -698,64 +698,126 @@ lm_word(const tt_typo *t, const char *s, size_t n, uint32_t *h, double *bo,
 	return 1;
 }
 
+enum { NB_NONE, NB_WORD, NB_START, NB_END };
+
 /*
- * The words around s[start..end) for ranking its candidates: the word
- * just before it (spaces and one line break between) or the start of
- * its sentence, and the word just after or the sentence's end.  A
- * line of the ispell protocol is not taken for a sentence: there only
- * the words it has count.
+ * The neighbour of the text at pos, before it (dir < 0) or after it: a
+ * word (its bytes in [*wb, *we)) with only spaces and at most one line
+ * break between, or the start or end of a sentence (a full stop, a blank
+ * line, the text's edge; *explicit set when a stop said so), or nothing
+ * the model can use (a comma, a bracket).
+ */
+static int
+neighbour(const struct scan *sc, size_t pos, int dir, size_t *wb,
+    size_t *we, int *explicit)
+{
+	const char *s = sc->s;
+	size_t i = pos, nl = 0;
+
+	*explicit = 0;
+	if (dir < 0) {
+		while (i > 0 && (is_space_byte((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '\n') && nl < 2)
+			nl += s[--i] == '\n';
+		if (nl >= 2 || i == 0)
+			return NB_START;
+		if (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') {
+			*explicit = 1;
+			return i < pos ? NB_START : NB_NONE;
+		}
+		if (i == pos || !word_byte((unsigned char)s[i - 1]))
+			return NB_NONE;
+		*we = i;
+		while (i > 0 && word_byte((unsigned char)s[i - 1]))
+			i--;
+		*wb = i;
+		return NB_WORD;
+	}
+	if (i < sc->len && (s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+	    (i + 1 == sc->len || is_space_byte((unsigned char)s[i + 1]) ||
+	    s[i + 1] == '\n')) {
+		*explicit = 1;
+		return NB_END;
+	}
+	while (i < sc->len && (is_space_byte((unsigned char)s[i]) ||
+	    s[i] == '\n') && nl < 2)
+		nl += s[i++] == '\n';
+	if (nl >= 2 || i == sc->len)
+		return i > pos ? NB_END : NB_NONE;
+	if (i == pos || !word_byte((unsigned char)s[i]))
+		return NB_NONE;
+	*wb = i;
+	while (i < sc->len && word_byte((unsigned char)s[i]))
+		i++;
+	*we = i;
+	return NB_WORD;
+}
+
+/*
+ * The words around s[start..end) for ranking its candidates: two before
+ * it and two after, or the start and end of its sentence where it comes
+ * first (sc->initial) or last.  A line of the ispell protocol is not taken
+ * for a sentence: there only the words it has and its full stops count.
  */
 static void
 context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
 {
+	const tt_dictv *d = &sc->t->d;
 	const char *s = sc->s;
-	size_t i = start, j = end, nl = 0;
-	int line = (sc->flags & TT_TYPO_LINE) != 0;
-	double lp;
+	int line = (sc->flags & TT_TYPO_LINE) != 0, r, ex;
+	size_t b = 0, e = 0, b2, e2;
+	uint32_t sh = tt_dict_hash("<s>", 3), eh = tt_dict_hash("</s>", 4);
+	double lp, bo, nbo = 0;
+	unsigned p, pbo;
 
 	memset(x, 0, sizeof(*x));
-	while (i > 0 && (is_space_byte((unsigned char)s[i - 1]) ||
-	    s[i - 1] == '\n') && nl < 2)
-		nl += s[--i] == '\n';
-	if (sc->initial) {
-		if (!line) {
-			x->prev = 1;
-			x->prevh = tt_dict_hash("<s>", 3);
-			x->prevbo = -(double)sc->t->d.start_bo / 40;
-		}
-	} else if (nl < 2 && i > 0 && i < start &&
-	    word_byte((unsigned char)s[i - 1])) {
-		size_t b = i;
-
-		while (b > 0 && word_byte((unsigned char)s[b - 1]))
-			b--;
-		x->prev = lm_word(sc->t, s + b, i - b, &x->prevh, &x->prevbo,
+	r = sc->initial ? NB_START : neighbour(sc, start, -1, &b, &e, &ex);
+	if (r == NB_WORD)
+		x->prev = lm_word(sc->t, s + b, e - b, &x->prevh, &x->prevbo,
 		    &lp);
+	else if (r == NB_START && (!line || ex)) {
+		x->prev = 1;
+		x->prevh = sh;
+		x->prevbo = -(double)d->start_bo / 40;
 	}
-	if (j < sc->len && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-	    (j + 1 == sc->len || is_space_byte((unsigned char)s[j + 1]) ||
-	    s[j + 1] == '\n')) {
-		x->next = 1;
-		x->nexth = tt_dict_hash("</s>", 4);
-		x->nextlp = -(double)sc->t->d.end_freq / 20;
-		return;
+	if (x->prev && r == NB_WORD) {
+		r = neighbour(sc, b, -1, &b2, &e2, &ex);
+		if (r == NB_WORD)
+			x->prev2 = lm_word(sc->t, s + b2, e2 - b2, &x->prev2h,
+			    &bo, &lp);
+		else if (r == NB_START && (!line || ex)) {
+			x->prev2 = 1;
+			x->prev2h = sh;
+		}
+		if (x->prev2) {
+			tt_dict_pair(d, x->prev2h, x->prevh, &pbo);
+			x->bo21 = -(double)pbo / 40;
+		}
 	}
-	for (nl = 0; j < sc->len && (is_space_byte((unsigned char)s[j]) ||
-	    s[j] == '\n') && nl < 2; j++)
-		nl += s[j] == '\n';
-	if (j > end && nl < 2 && j < sc->len &&
-	    word_byte((unsigned char)s[j])) {
-		size_t e = j;
-		double bo;
-
-		while (e < sc->len && word_byte((unsigned char)s[e]))
-			e++;
-		x->next = lm_word(sc->t, s + j, e - j, &x->nexth, &bo,
+	r = neighbour(sc, end, 1, &b, &e, &ex);
+	if (r == NB_WORD)
+		x->next = lm_word(sc->t, s + b, e - b, &x->nexth, &nbo,
 		    &x->nextlp);
-	} else if (!line && (j == sc->len || nl >= 2) && j > end) {
+	else if (r == NB_END && (!line || ex)) {
 		x->next = 1;
-		x->nexth = tt_dict_hash("</s>", 4);
-		x->nextlp = -(double)sc->t->d.end_freq / 20;
+		x->nexth = eh;
+		x->nextlp = -(double)d->end_freq / 20;
+	}
+	if (x->next && r == NB_WORD) {
+		r = neighbour(sc, e, 1, &b2, &e2, &ex);
+		if (r == NB_WORD)
+			x->next2 = lm_word(sc->t, s + b2, e2 - b2, &x->next2h,
+			    &bo, &lp);
+		else if (r == NB_END && (!line || ex)) {
+			x->next2 = 1;
+			x->next2h = eh;
+			lp = -(double)d->end_freq / 20;
+		}
+		if (x->next2) {
+			/* log10 P(next2 | next) */
+			p = tt_dict_pair(d, x->nexth, x->next2h, NULL);
+			x->next2lp = p ? -(double)p / 20 : nbo + lp;
+		}
 	}
 }
 

@@ -16,9 +16,9 @@
  * American English); only its unigram probabilities are read: each word
  * of the dictionary whose lowercased form the model knows gets a
  * frequency byte, -20 log10 P(word), 1 (the commonest) to 255; 0 means
- * the model does not know it.  Its bigrams between words the dictionary
- * has are kept too (see lib/dict.h), to rank candidates by the words
- * around them.
+ * the model does not know it.  Its bigrams and trigrams of words the
+ * dictionary has are kept too (see lib/dict.h), to rank candidates by the
+ * words around them.
  * Build-time only; not installed.
  */
 #include <dirent.h>
@@ -51,10 +51,11 @@ static uint32_t *table;		/* index+1 into words, by hash */
 
 struct pair {
 	uint32_t	 key;
-	unsigned char	 val;
+	unsigned char	 val;		/* -20 log10 P */
+	unsigned char	 bo;		/* -40 log10 back-off (bigrams) */
 };
-static struct pair *pairs;
-static size_t npairs;
+static struct pair *pairs, *tris;
+static size_t npairs, ntris;
 static unsigned start_bo, end_freq;	/* of <s> and </s> */
 static size_t hdr_end;		/* of the model's counts */
 static size_t tbits;
@@ -298,48 +299,81 @@ cmp_pair(const void *a, const void *b)
  * unigrams[u + 1].next.
  */
 static void
-read_bigrams(const unsigned char *d, size_t size, size_t uni, uint32_t nuni,
-    uint32_t ntri, const struct lmword *lm)
+add_ngram(struct pair **v, size_t *n, size_t *cap, uint32_t key, double f,
+    double bo)
 {
-	const unsigned char *ptab = d + hdr_end + 4;	/* 2^16 floats */
-	const unsigned char *mid = d + uni + ((size_t)nuni + 1) * 12;
-	unsigned wb = bits_for(nuni), tb = wb + 32 + bits_for(ntri);
-	size_t cap = 1 << 21;
-	uint32_t u, i;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 1 << 21;
+		if ((*v = realloc(*v, *cap * sizeof(**v))) == NULL)
+			die("out of memory");
+	}
+	(*v)[*n].key = key;
+	(*v)[*n].val = f < 1 ? 1 : f > 255 ? 255 : (unsigned char)(f + 0.5);
+	(*v)[*n].bo = bo < 0 ? 0 : bo > 255 ? 255 : (unsigned char)(bo + 0.5);
+	(*n)++;
+}
 
-	if ((pairs = malloc(cap * sizeof(*pairs))) == NULL)
-		die("out of memory");
+static void
+read_ngrams(const unsigned char *d, size_t size, size_t uni, uint32_t nuni,
+    uint32_t nbi, uint32_t ntri, int order, const struct lmword *lm)
+{
+	const unsigned char *ptab = d + hdr_end + 4;	/* 2^16 floats each */
+	const unsigned char *btab = ptab + 4 * ((size_t)1 << 16);
+	const unsigned char *ltab = btab + 4 * ((size_t)1 << 16);
+	const unsigned char *mid = d + uni + ((size_t)nuni + 1) * 12;
+	unsigned wb = bits_for(nuni), nb = bits_for(ntri);
+	unsigned tb = wb + 32 + nb, lb = wb + 16;
+	const unsigned char *lng = mid + ((1 + (size_t)nbi) * tb + 7) / 8 + 8;
+	size_t capp = 0, capt = 0;
+	uint32_t u, i, j;
+
+	if ((size_t)(mid - d) + ((1 + (size_t)nbi) * tb + 7) / 8 + 8 > size ||
+	    (order > 2 && (size_t)(lng - d) + ((1 + (size_t)ntri) * lb + 7) /
+	    8 + 8 > size))
+		die("the language model's n-grams are damaged");
 	for (u = 0; u < nuni; u++) {
 		uint32_t b = get32(d + uni + 12 * (size_t)u + 8);
 		uint32_t e = get32(d + uni + 12 * ((size_t)u + 1) + 8);
 
-		if (e < b || (size_t)(mid - d) + ((size_t)e * tb + 7) / 8 + 8 >
-		    size)
+		if (e < b || e > nbi + 1)
 			die("the language model's bigrams are damaged");
 		if (!lm[u].known)
 			continue;
 		for (i = b; i < e; i++) {
 			size_t off = (size_t)i * tb;
-			uint32_t prev = getbits(mid, off, wb);
+			uint32_t prev = getbits(mid, off, wb), tb0, te;
+			uint32_t bq = getbits(mid, off + wb, 16);
 			uint32_t q = getbits(mid, off + wb + 16, 16);
-			double f;
+			uint32_t key;
 
 			if (prev >= nuni || !lm[prev].known)
 				continue;
-			f = -20.0 * lprob(ptab + 4 * (size_t)q);
-			if (npairs == cap) {
-				cap *= 2;
-				if ((pairs = realloc(pairs, cap *
-				    sizeof(*pairs))) == NULL)
-					die("out of memory");
+			key = tt_dict_pairkey(lm[prev].hash, lm[u].hash);
+			add_ngram(&pairs, &npairs, &capp, key,
+			    -20.0 * lprob(ptab + 4 * (size_t)q),
+			    -40.0 * lprob(btab + 4 * (size_t)bq));
+			if (order < 3)
+				continue;
+			/* "first prev u": under the bigram, its trigrams */
+			tb0 = getbits(mid, off + wb + 32, nb);
+			te = getbits(mid, off + tb + wb + 32, nb);
+			if (te < tb0 || te > ntri)
+				die("the language model's trigrams are damaged");
+			for (j = tb0; j < te; j++) {
+				size_t lo = (size_t)j * lb;
+				uint32_t first = getbits(lng, lo, wb);
+
+				if (first >= nuni || !lm[first].known)
+					continue;
+				add_ngram(&tris, &ntris, &capt,
+				    tt_dict_trikey(lm[first].hash, key),
+				    -20.0 * lprob(ltab + 4 *
+				    (size_t)getbits(lng, lo + wb, 16)), 0);
 			}
-			pairs[npairs].key = tt_dict_pairkey(lm[prev].hash,
-			    lm[u].hash);
-			pairs[npairs++].val = f < 1 ? 1 : f > 255 ? 255 :
-			    (unsigned char)(f + 0.5);
 		}
 	}
 	qsort(pairs, npairs, sizeof(*pairs), cmp_pair);
+	qsort(tris, ntris, sizeof(*tris), cmp_pair);
 }
 
 /*
@@ -437,7 +471,8 @@ read_lm(const char *path)
 		}
 	}
 	if (order > 1)
-		read_bigrams(d, size, uni, nuni, get32(d + hl + 1 + 8), lm);
+		read_ngrams(d, size, uni, nuni, get32(d + hl + 1 + 4),
+		    order > 2 ? get32(d + hl + 1 + 8) : 0, order, lm);
 	free(lm);
 	for (i = 0; i < nwords; i++)
 		words[i].off = 0;
@@ -692,9 +727,19 @@ main(int argc, char *argv[])
 		put32(out, pairs[i].key);
 	for (i = 0; i < npairs; i++)
 		fputc(pairs[i].val, out);
-	for (i = npairs; i % 4 != 0; i++)
+	for (i = 0; i < npairs; i++)
+		fputc(pairs[i].bo, out);
+	for (i = 2 * npairs; i % 4 != 0; i++)
 		fputc(0, out);
 	put_buckets(out, pairs, sizeof(*pairs), npairs, TT_DICT_PBITS);
+	put32(out, (uint32_t)ntris);
+	for (i = 0; i < ntris; i++)
+		put32(out, tris[i].key);
+	for (i = 0; i < ntris; i++)
+		fputc(tris[i].val, out);
+	for (i = ntris; i % 4 != 0; i++)
+		fputc(0, out);
+	put_buckets(out, tris, sizeof(*tris), ntris, TT_DICT_PBITS);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;
