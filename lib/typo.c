@@ -754,6 +754,36 @@ neighbour(const struct scan *sc, size_t pos, int dir, size_t *wb,
 }
 
 /*
+ * The model's view of the neighbour of pos on one side (neighbour()): 1
+ * with its hash, back-off and log10 P when it is a word the model knows
+ * or the sentence's start or end, 0 when there is nothing it can use.
+ * *word is set for a word, whose bytes are [*b, *e).
+ */
+static int
+side(const struct scan *sc, size_t pos, int dir, size_t *b, size_t *e,
+    int *word, uint32_t *h, double *bo, double *lp)
+{
+	const tt_dictv *d = &sc->t->d;
+	int ex, r = neighbour(sc, pos, dir, b, e, &ex);
+
+	*word = r == NB_WORD;
+	if (r == NB_WORD)
+		return lm_word(sc->t, sc->s + *b, *e - *b, h, bo, lp);
+	if (r == NB_NONE || ((sc->flags & TT_TYPO_LINE) && !ex))
+		return 0;
+	if (dir < 0) {
+		*h = tt_dict_hash("<s>", 3);
+		*bo = -(double)d->start_bo / 40;
+		*lp = 0;
+	} else {
+		*h = tt_dict_hash("</s>", 4);
+		*bo = 0;
+		*lp = -(double)d->end_freq / 20;
+	}
+	return 1;
+}
+
+/*
  * The words around s[start..end) for ranking its candidates: two before
  * it and two after, or the start and end of its sentence where it comes
  * first (sc->initial) or last.  A line of the ispell protocol is not taken
@@ -763,61 +793,32 @@ static void
 context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
 {
 	const tt_dictv *d = &sc->t->d;
-	const char *s = sc->s;
-	int line = (sc->flags & TT_TYPO_LINE) != 0, r, ex;
 	size_t b = 0, e = 0, b2, e2;
-	uint32_t sh = tt_dict_hash("<s>", 3), eh = tt_dict_hash("</s>", 4);
 	double lp, bo, nbo = 0;
-	unsigned p, pbo;
+	unsigned p;
+	int w = 0, w2;
 
 	memset(x, 0, sizeof(*x));
-	r = sc->initial ? NB_START : neighbour(sc, start, -1, &b, &e, &ex);
-	if (r == NB_WORD)
-		x->prev = lm_word(sc->t, s + b, e - b, &x->prevh, &x->prevbo,
-		    &lp);
-	else if (r == NB_START && (!line || ex)) {
-		x->prev = 1;
-		x->prevh = sh;
-		x->prevbo = -(double)d->start_bo / 40;
+	if (sc->initial) {
+		if (!(sc->flags & TT_TYPO_LINE)) {
+			x->prev = 1;
+			x->prevh = tt_dict_hash("<s>", 3);
+			x->prevbo = -(double)d->start_bo / 40;
+		}
+	} else
+		x->prev = side(sc, start, -1, &b, &e, &w, &x->prevh,
+		    &x->prevbo, &lp);
+	if (x->prev && w && (x->prev2 = side(sc, b, -1, &b2, &e2, &w2,
+	    &x->prev2h, &bo, &lp)) != 0) {
+		tt_dict_pair(d, x->prev2h, x->prevh, &p);
+		x->bo21 = -(double)p / 40;
 	}
-	if (x->prev && r == NB_WORD) {
-		r = neighbour(sc, b, -1, &b2, &e2, &ex);
-		if (r == NB_WORD)
-			x->prev2 = lm_word(sc->t, s + b2, e2 - b2, &x->prev2h,
-			    &bo, &lp);
-		else if (r == NB_START && (!line || ex)) {
-			x->prev2 = 1;
-			x->prev2h = sh;
-		}
-		if (x->prev2) {
-			tt_dict_pair(d, x->prev2h, x->prevh, &pbo);
-			x->bo21 = -(double)pbo / 40;
-		}
-	}
-	r = neighbour(sc, end, 1, &b, &e, &ex);
-	if (r == NB_WORD)
-		x->next = lm_word(sc->t, s + b, e - b, &x->nexth, &nbo,
-		    &x->nextlp);
-	else if (r == NB_END && (!line || ex)) {
-		x->next = 1;
-		x->nexth = eh;
-		x->nextlp = -(double)d->end_freq / 20;
-	}
-	if (x->next && r == NB_WORD) {
-		r = neighbour(sc, e, 1, &b2, &e2, &ex);
-		if (r == NB_WORD)
-			x->next2 = lm_word(sc->t, s + b2, e2 - b2, &x->next2h,
-			    &bo, &lp);
-		else if (r == NB_END && (!line || ex)) {
-			x->next2 = 1;
-			x->next2h = eh;
-			lp = -(double)d->end_freq / 20;
-		}
-		if (x->next2) {
-			/* log10 P(next2 | next) */
-			p = tt_dict_pair(d, x->nexth, x->next2h, NULL);
-			x->next2lp = p ? -(double)p / 20 : nbo + lp;
-		}
+	x->next = side(sc, end, 1, &b, &e, &w, &x->nexth, &nbo, &x->nextlp);
+	if (x->next && w && (x->next2 = side(sc, e, 1, &b2, &e2, &w2,
+	    &x->next2h, &bo, &lp)) != 0) {
+		/* log10 P(next2 | next) */
+		p = tt_dict_pair(d, x->nexth, x->next2h, NULL);
+		x->next2lp = p ? -(double)p / 20 : nbo + lp;
 	}
 }
 
