@@ -241,6 +241,10 @@ enum { TT_LANG_US, TT_LANG_GB };
  * first, in the context ctx if not NULL; returns how many. */
 size_t		 tt_suggest(const tt_dictv *, const char *w, size_t n,
 		    int lang, const tt_sctx *ctx, tt_sugg *out, size_t max);
+/* log10 P of the dictionary word at off (written w, n bytes) in the
+ * context ctx, as tt_suggest() ranks its candidates. */
+double		 tt_suggest_logprob(const tt_dictv *, uint32_t off,
+		    const char *w, size_t n, const tt_sctx *ctx);
 /* The weighted edit distance tt_suggest() ranks by (lowercase input). */
 double		 tt_typo_distance(const char *a, size_t an, const char *b,
 		    size_t bn);

@@ -321,6 +321,18 @@ logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
 	return left + right;
 }
 
+double
+tt_suggest_logprob(const tt_dictv *v, uint32_t off, const char *w, size_t n,
+    const tt_sctx *ctx)
+{
+	struct ctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.v = v;
+	c.ctx = ctx;
+	return logprob(&c, off, w, n, v->blob[off]);
+}
+
 static void
 consider(struct ctx *c, uint32_t off)
 {

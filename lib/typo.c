@@ -33,6 +33,14 @@
 #define FIX_DIST_OFTEN	10	/* jargon: used 3 times, nothing closer */
 #define FIX_LP_AGAIN	-5.0	/* log10 P of a rare correction */
 #endif
+#ifndef RW_RARE
+#define RW_RARE		6.0	/* -log10 P of a rare word */
+#define RW_GAIN		4.0	/* tenfolds likelier a fix must be */
+#define RW_DIST		10	/* tenths of an edit, at most */
+#define RW_MARGIN	0.8	/* lead over the second candidate */
+#define RW_LP		-2.0	/* log10 P, at least, of the fix there */
+#define RW_MINLEN	3
+#endif
 #ifndef ACCEPT_MAX
 #define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words */
 #endif
@@ -486,6 +494,7 @@ tt_typo_suggest(tt_typo *t, const char *w, size_t n,
 struct seenword {		/* a word pass 1 found unknown, and where */
 	size_t		 start, end, line, linestart;
 	int		 initial, title;
+	int		 real;		/* a rare word: see report_real() */
 };
 
 struct scan {
@@ -822,6 +831,116 @@ context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
 	}
 }
 
+/* Pass 1: count the sightings of w: once, twice, three times or more. */
+static void
+sighted(tt_typo *t, const char *w, size_t n)
+{
+	if (set_add(&t->seen, w, n) == 0 && set_add(&t->again, w, n) == 0)
+		set_add(&t->often, w, n);
+}
+
+/* Pass 1: note the word at s[start..end) for pass 2; 0 if out of memory. */
+static int
+remember(struct scan *sc, size_t start, size_t end, int real)
+{
+	struct seenword *v;
+
+	if (sc->nsw == sc->capsw) {
+		size_t more = sc->capsw ? sc->capsw * 2 : 64;
+
+		if ((v = realloc(sc->sw, more * sizeof(*v))) == NULL) {
+			sc->err = TT_ENOMEM;
+			sc->stop = 1;
+			return 0;
+		}
+		sc->sw = v;
+		sc->capsw = more;
+	}
+	v = &sc->sw[sc->nsw++];
+	v->start = start;
+	v->end = end;
+	v->line = sc->line;
+	v->linestart = sc->linestart;
+	v->initial = sc->initial;
+	v->title = sc->title;
+	v->real = real;
+	return 1;
+}
+
+/*
+ * A word the dictionary has but running text seldom does: lowercase
+ * letters only, in neither spelling list alone, not in the personal list,
+ * and rarer than RW_RARE in the language model or unknown to it ("ane",
+ * "wot", "fon").  Such a word may be a slip for a common one:
+ * report_real() weighs it.
+ */
+static int
+rare(tt_typo *t, const char *w, size_t n)
+{
+	uint32_t off;
+	size_t i, slot;
+	unsigned f;
+
+	if (n < RW_MINLEN || n >= TT_DICT_MAXWORD)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	if ((off = tt_dict_find(&t->d, w, n)) == 0 ||
+	    (t->d.blob[off] & (TT_DICT_US | TT_DICT_GB)) ||
+	    set_find(&t->personal, w, n, &slot))
+		return 0;
+	f = tt_dict_freq(&t->d, off);
+	return f == 0 || f >= RW_RARE * 20;
+}
+
+/*
+ * A rare word (rare()) that a word one slip away fits far better where it
+ * stands: "hardened ane secure" is "hardened and secure".  Only a sure
+ * case is reported, as a fix: the first candidate within RW_DIST, RW_GAIN
+ * tenfolds likelier in context than the word as written and a likely word
+ * there itself (RW_LP), leading the second clearly, and not the same word
+ * inflected (failures, failure).
+ */
+static void
+report_real(struct scan *sc, size_t start, size_t end)
+{
+	tt_typo *t = sc->t;
+	const char *w = sc->s + start;
+	size_t n = end - start, slot, m;
+	double c1, c2, lp1, lw;
+	int d1, level;
+	tt_typo_hit h;
+	tt_sctx ctx;
+	uint32_t off = tt_dict_find(&t->d, w, n);
+
+	if (off == 0 || set_find(&t->again, w, n, &slot))
+		return;		/* used twice: meant */
+	context(sc, start, end, &ctx);
+	if (!ctx.prev || !ctx.next)
+		return;
+	lw = tt_suggest_logprob(&t->d, off, w, n, &ctx);
+	memset(&h, 0, sizeof(h));
+	h.nsugg = suggest(t, w, n, &ctx, &c1, &c2, &d1, &lp1, &level);
+	if (h.nsugg == 0 || d1 > RW_DIST || lp1 - lw < RW_GAIN ||
+	    lp1 < RW_LP || c2 - c1 < RW_MARGIN || level > TT_DICT_SUGGEST_MAX)
+		return;
+	m = strlen(t->sp[0]);
+	if (strncasecmp(t->sp[0], w, m < n ? m : n) == 0)
+		return;		/* one is the other with an ending */
+	h.start = start;
+	h.end = end;
+	h.line = sc->line;
+	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
+	h.sugg = t->sp;
+	h.nsugg = 1;
+	h.confidence = 0.9;
+	h.fix = 1;
+	sc->hits++;
+	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
+		sc->stop = 1;
+}
+
 static void
 report(struct scan *sc, size_t start, size_t end)
 {
@@ -838,32 +957,12 @@ report(struct scan *sc, size_t start, size_t end)
 	cap = tt_unicode_is_upper(cp);
 	if (sc->pass == 1) {
 		sc->unknown++;
-		if (sc->nsw == sc->capsw) {
-			size_t more = sc->capsw ? sc->capsw * 2 : 64;
-			struct seenword *v = realloc(sc->sw, more * sizeof(*v));
-
-			if (v == NULL) {
-				sc->err = TT_ENOMEM;
-				sc->stop = 1;
-				return;
-			}
-			sc->sw = v;
-			sc->capsw = more;
-		}
-		sc->sw[sc->nsw].start = start;
-		sc->sw[sc->nsw].end = end;
-		sc->sw[sc->nsw].line = sc->line;
-		sc->sw[sc->nsw].linestart = sc->linestart;
-		sc->sw[sc->nsw].initial = sc->initial;
-		sc->sw[sc->nsw].title = sc->title;
-		sc->nsw++;
+		if (!remember(sc, start, end, 0))
+			return;
 		/* evidence: a name inside a sentence; words seen twice */
 		if (cap && !sc->initial && !sc->title)
 			set_add(&t->names, w, n);
-		/* sightings: once, twice, three times or more */
-		if (set_add(&t->seen, w, n) == 0 &&
-		    set_add(&t->again, w, n) == 0)
-			set_add(&t->often, w, n);
+		sighted(t, w, n);
 		return;
 	}
 	if (cap && !sc->initial && !sc->title)
@@ -1004,6 +1103,10 @@ words(struct scan *sc, size_t from, size_t to)
 			report_parts(sc, start, end);
 		else if ((sc->flags & TT_TYPO_ALL) && sc->pass == 2)
 			ok_word(sc, start, end);
+		else if (!digits && sc->pass == 1 && !(sc->flags &
+		    (TT_TYPO_LINE | TT_TYPO_ALL)) && rare(sc->t, s + start,
+		    end - start) && remember(sc, start, end, 1))
+			sighted(sc->t, s + start, end - start);
 		sc->initial = 0;
 		while (i < to && is_digit_at(s, i))
 			i++;
@@ -1130,7 +1233,12 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 				sc.linestart = sc.sw[i].linestart;
 				sc.initial = sc.sw[i].initial;
 				sc.title = sc.sw[i].title;
-				report(&sc, sc.sw[i].start, sc.sw[i].end);
+				if (sc.sw[i].real)
+					report_real(&sc, sc.sw[i].start,
+					    sc.sw[i].end);
+				else
+					report(&sc, sc.sw[i].start,
+					    sc.sw[i].end);
 			}
 			free(sc.sw);
 			return sc.hits > (size_t)INT32_MAX ? INT32_MAX :
