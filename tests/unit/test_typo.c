@@ -1,5 +1,6 @@
 /* Unit tests of lib/dict.c, lib/suggest.c and lib/typo.c. */
 #include "tt_test.h"
+#include "dict.h"
 
 static tt_typo *
 checker(void)
@@ -141,4 +142,59 @@ TEST(typo_ispell_protocol)
 	tt_buf_free(&out);
 	tt_buf_free(&added);
 	tt_typo_free(t);
+}
+
+/* The language model's numbers as dictgen stored them (lib/dict.h). */
+static unsigned
+freq_of(const tt_dictv *v, const char *w)
+{
+	uint32_t off = tt_dict_find(v, w, strlen(w));
+
+	return off ? tt_dict_freq(v, off) : 0;
+}
+
+static uint32_t
+h(const char *w)
+{
+	return tt_dict_hash(w, strlen(w));
+}
+
+TEST(dict_language_model)
+{
+	tt_dictv v;
+
+	CHECK(tt_dict_open(&v) == 0);
+	/* -20 log10 P: smaller is commoner; 0 is a word the model lacks */
+	CHECK(freq_of(&v, "the") > 0 && freq_of(&v, "the") < 40);
+	CHECK(freq_of(&v, "xylophone") > freq_of(&v, "house"));
+	CHECK(freq_of(&v, "house") > freq_of(&v, "the"));
+	CHECK(tt_dict_find(&v, "qwzx", 4) == 0);
+	/* bigrams: "of the" is common, "the of" far rarer or absent */
+	CHECK(tt_dict_pair(&v, h("of"), h("the"), NULL) > 0);
+	CHECK(tt_dict_pair(&v, h("of"), h("the"), NULL) <
+	    (tt_dict_pair(&v, h("the"), h("of"), NULL) ?
+	    tt_dict_pair(&v, h("the"), h("of"), NULL) : 255));
+	CHECK(tt_dict_pair(&v, h("<s>"), h("the"), NULL) > 0);
+	/* trigrams */
+	CHECK(tt_dict_tri(&v, h("one"), h("of"), h("the")) > 0);
+	CHECK(tt_dict_tri(&v, h("of"), h("one"), h("qwzx")) == 0);
+}
+
+TEST(typo_context_ranks_candidates)
+{
+	struct hits a = check("We went to the bech today.");
+	struct hits b = check("He sat on the bech outside.");
+
+	CHECK(a.n == 1 && strcmp(a.first[0], "beach") == 0);
+	CHECK(b.n == 1 && strcmp(b.first[0], "bench") == 0);
+}
+
+TEST(typo_real_word_slip)
+{
+	struct hits a = check("She wull be there tomorrow morning.");
+	struct hits b = check("The old mill stood by the mere at dusk.");
+
+	CHECK(a.n == 1 && strcmp(a.words[0], "wull") == 0 &&
+	    strcmp(a.first[0], "will") == 0 && a.fix[0]);
+	CHECK(b.n == 0);
 }
