@@ -28,9 +28,10 @@
 #ifndef C_VOWEL
 #define C_VOWEL		0.5	/* a vowel for a vowel */
 #define C_ADJ		0.8	/* a neighbouring key */
-#define C_DOUBLE	0.3	/* a letter doubled or undoubled */
-#define C_VOWEL_INDEL	0.6	/* a vowel added or dropped */
+#define C_DOUBLE	0.2	/* a letter doubled or undoubled */
+#define C_VOWEL_INDEL	0.5	/* a vowel added or dropped */
 #define C_SWAP		0.5	/* two letters swapped */
+#define C_SOUND		0.6	/* c for k or s, s for z */
 #endif
 #define C_FIRST		0.4	/* more for a mistake in the first letter */
 #define MAXCOST_SKEL	3.4
@@ -93,7 +94,7 @@ sub_cost(int a, int b)
 	/* sounds alike */
 	if ((a == 'c' && (b == 'k' || b == 's')) || (b == 'c' && (a == 'k' ||
 	    a == 's')) || (a == 's' && b == 'z') || (a == 'z' && b == 's'))
-		return 0.7;
+		return C_SOUND;
 	return 1.0;
 }
 
