@@ -439,7 +439,13 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		memcpy(key + i, low + i + 1, n - i - 1);
 		lookup(c, key, n - 1);
 	}
-	if (n >= 4)
+	/* Two letters out of the misspelling: many look-ups, mostly of
+	 * words further off.  A word alone (no neighbours to weigh its
+	 * candidates) looks there only when nothing was found within one
+	 * edit; in a text, where a fix depends on the second candidate's
+	 * distance too, always. */
+	if (n >= 4 && (c->nout == 0 || out[0].tie > 10 || (ctx != NULL &&
+	    (ctx->prev || ctx->next))))
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++) {
 				size_t m = 0, k;
