@@ -30,7 +30,7 @@
 #define FIX_MARGIN_SHORT 0.7	/* ... for a word of three letters */
 #define FIX_MARGIN_CAP	0.8	/* ... for a capitalized word */
 #define FIX_DIST_CAP	10
-#define FIX_DIST_OFTEN	10	/* jargon: used 3 times, nothing closer */
+#define FIX_DIST_OFTEN	15	/* jargon: used 3 times, nothing closer */
 #define FIX_LP_AGAIN	-5.0	/* log10 P of a rare correction */
 #endif
 #ifndef RW_RARE
@@ -1014,10 +1014,10 @@ report(struct scan *sc, size_t start, size_t end)
 	    d1 > FIX_DIST_CAP))
 		fix = 0;
 	/* A word the text has twice is more likely meant, when capitalized,
-	 * or when its correction is far or rare (frobnicator, fornicator);
-	 * hte, hte is still the. */
-	if (!(sc->flags & TT_TYPO_LINE) && (cap || d1 > FIX_DIST_OFTEN ||
-	    lp1 < FIX_LP_AGAIN) && set_find(&t->again, w, n, &slot))
+	 * or when its correction is rare (frobnicator, fornicator); hte,
+	 * hte is still the. */
+	if (!(sc->flags & TT_TYPO_LINE) && (cap || lp1 < FIX_LP_AGAIN) &&
+	    set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
 	sc->hits++;
