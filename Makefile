@@ -79,10 +79,11 @@ $(BUILD)/lib/boilerplate.o: TT_CFLAGS += -I$(BUILD)/lib
 
 # tt-typo's dictionary: SCOWL's lists to one binary file (scripts/dictgen.c,
 # run on the build machine), embedded by lib/dict.c with .incbin.
-# Word frequencies for ranking suggestions come from the unigrams of
-# pocketsphinx-en-us's language model.
+# Word frequencies and n-grams for ranking suggestions come from
+# pocketsphinx-en-us's language model; without it (LM= or not installed)
+# the dictionary ranks by SCOWL level alone.
 SCOWL_DIR ?= /usr/share/dict/scowl
-LM ?= /usr/share/pocketsphinx/model/en-us/en-us.lm.bin
+LM ?= $(wildcard /usr/share/pocketsphinx/model/en-us/en-us.lm.bin)
 $(BUILD)/dictgen: scripts/dictgen.c lib/dict.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ scripts/dictgen.c
