@@ -9,6 +9,7 @@
  * enter the tree.  Nesting deeper than MAXDEPTH is flattened into the
  * deepest element, so every walk of the tree is bounded.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,43 +172,96 @@ tag_of(const char *name)
 	return H_OTHER;
 }
 
-static int
-any_in(const char *s, const char *const *w, size_t n)
-{
-	size_t i;
+/*
+ * The word lists above as one table by first byte, built once, so that
+ * classify() reads its string once instead of once a word: all words that
+ * start at each position are compared there.
+ */
+enum { W_BODY = 1, W_NEG = 2, W_POS = 4, W_CAPTION = 8, W_META = 16,
+	W_NAV = 32, W_COMMENT = 64, W_PART = 128, W_EMBED = 256 };
 
-	for (i = 0; i < n; i++)
-		if (strstr(s, w[i]) != NULL)
-			return 1;
-	return 0;
+static struct {
+	const char	*w;
+	uint8_t		 len;
+	uint16_t	 cat;		/* W_* of the lists it is in */
+	int16_t		 next;		/* the next with its first byte, or -1 */
+} words_tab[160];
+static int16_t		 words_first[256];
+static pthread_once_t	 words_once = PTHREAD_ONCE_INIT;
+
+static void
+words_add(const char *const *w, size_t n, unsigned cat)
+{
+	static size_t used;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < used; j++)	/* "comment" is in two lists */
+			if (strcmp(words_tab[j].w, w[i]) == 0)
+				break;
+		if (j == used) {
+			if (used == TT_NELEM(words_tab))
+				abort();	/* the table is too small */
+			words_tab[j].w = w[i];
+			words_tab[j].len = (uint8_t)strlen(w[i]);
+			words_tab[j].next = words_first[(unsigned char)w[i][0]];
+			words_first[(unsigned char)w[i][0]] = (int16_t)j;
+			used++;
+		}
+		words_tab[j].cat |= (uint16_t)cat;
+	}
+}
+
+static void
+words_fill(void)
+{
+	memset(words_first, -1, sizeof(words_first));
+	words_add(body_words, TT_NELEM(body_words), W_BODY);
+	words_add(neg_words, TT_NELEM(neg_words), W_NEG);
+	words_add(pos_words, TT_NELEM(pos_words), W_POS);
+	words_add(caption_words, TT_NELEM(caption_words), W_CAPTION);
+	words_add(meta_words, TT_NELEM(meta_words), W_META);
+	words_add(nav_words, TT_NELEM(nav_words), W_NAV);
+	words_add(comment_words, TT_NELEM(comment_words), W_COMMENT);
+	words_add(part_words, TT_NELEM(part_words), W_PART);
+	words_add(embed_words, TT_NELEM(embed_words), W_EMBED);
 }
 
 /* HINT_* of a lowercased "class id role itemprop" string. */
 static int
 classify(const char *s)
 {
-	int h = 0;
+	size_t n = strlen(s), i;
+	unsigned found = 0;
+	int h = 0, k;
 
-	if (*s == '\0')
+	if (n == 0)
 		return 0;
-	if (any_in(s, body_words, TT_NELEM(body_words)))
+	pthread_once(&words_once, words_fill);
+	for (i = 0; i < n; i++)
+		for (k = words_first[(unsigned char)s[i]]; k >= 0;
+		    k = words_tab[k].next)
+			if (words_tab[k].len <= n - i &&
+			    memcmp(s + i, words_tab[k].w, words_tab[k].len) == 0)
+				found |= words_tab[k].cat;
+	if (found & W_BODY)
 		h |= HINT_BODY | HINT_POS;
-	if (any_in(s, neg_words, TT_NELEM(neg_words)))
+	if (found & W_NEG)
 		h |= HINT_NEG;
-	else if (any_in(s, pos_words, TT_NELEM(pos_words)))
+	else if (found & W_POS)
 		h |= HINT_POS;
-	if (any_in(s, caption_words, TT_NELEM(caption_words)))
+	if (found & W_CAPTION)
 		h |= HINT_CAPTION;
-	if (any_in(s, meta_words, TT_NELEM(meta_words)))
+	if (found & W_META)
 		h |= HINT_META;
-	if (any_in(s, nav_words, TT_NELEM(nav_words)))
+	if (found & W_NAV)
 		h |= HINT_NAV;
-	if (any_in(s, comment_words, TT_NELEM(comment_words)))
+	if (found & W_COMMENT)
 		h |= HINT_COMMENT | HINT_NEG;
-	if (any_in(s, part_words, TT_NELEM(part_words)) && !(h & HINT_NEG))
+	if ((found & W_PART) && !(h & HINT_NEG))
 		h |= HINT_PART;
 	if ((h & HINT_BODY) || ((h & HINT_NEG) && !(h & HINT_COMMENT) &&
-	    any_in(s, embed_words, TT_NELEM(embed_words))))
+	    (found & W_EMBED)))
 		h &= ~(HINT_NEG | HINT_META | HINT_NAV | HINT_CAPTION |
 		    HINT_COMMENT);
 	return h;
