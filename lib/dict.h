@@ -187,14 +187,14 @@ const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
  */
 typedef struct tt_sctx {
 	int		 prev, next;	/* 1: the field below is set */
-	uint32_t	 prevh;		/* tt_dict_hash() of it, lowercased */
+	uint32_t	 prevh;		/* its hash, lowercased */
 	double		 prevbo;	/* its back-off, log10 */
 	uint32_t	 nexth;
 	double		 nextlp;	/* log10 P(next) */
 	/* and a word further on each side, for the trigrams */
 	int		 prev2, next2;
 	uint32_t	 prev2h, next2h;
-	double		 bo21;		/* log10 back-off of prev2 prev */
+	double		 bo21;		/* prev2 prev's back-off */
 	double		 next2lp;	/* log10 P(next2 | next) */
 } tt_sctx;
 
@@ -230,9 +230,9 @@ typedef struct tt_sugg {
 	uint32_t	 off;		/* the word in the dictionary */
 	double		 cost;		/* lower is likelier */
 	int		 cost10;	/* the same in tenths */
-	int		 tie;		/* of equal costs, lower first: the
-					   edit distance, in tenths */
-	double		 lp;		/* log10 P of the word in context */
+	int		 tie;		/* of equal costs, lower first:
+					   the edit distance in tenths */
+	double		 lp;		/* log10 P of it in context */
 } tt_sugg;
 
 enum { TT_LANG_US, TT_LANG_GB };

@@ -184,7 +184,7 @@ static struct {
 	const char	*w;
 	uint8_t		 len;
 	uint16_t	 cat;		/* W_* of the lists it is in */
-	int16_t		 next;		/* the next with its first byte, or -1 */
+	int16_t		 next;		/* same first byte; -1 */
 } words_tab[160];
 static int16_t		 words_first[256];
 static pthread_once_t	 words_once = PTHREAD_ONCE_INIT;
@@ -196,7 +196,8 @@ words_add(const char *const *w, size_t n, unsigned cat)
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < used; j++)	/* "comment" is in two lists */
+		/* a word in two lists ("comment") is one entry */
+		for (j = 0; j < used; j++)
 			if (strcmp(words_tab[j].w, w[i]) == 0)
 				break;
 		if (j == used) {
@@ -241,8 +242,8 @@ classify(const char *s)
 	for (i = 0; i < n; i++)
 		for (k = words_first[(unsigned char)s[i]]; k >= 0;
 		    k = words_tab[k].next)
-			if (words_tab[k].len <= n - i &&
-			    memcmp(s + i, words_tab[k].w, words_tab[k].len) == 0)
+			if (words_tab[k].len <= n - i && memcmp(s + i,
+			    words_tab[k].w, words_tab[k].len) == 0)
 				found |= words_tab[k].cat;
 	if (found & W_BODY)
 		h |= HINT_BODY | HINT_POS;

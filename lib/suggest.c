@@ -7,13 +7,13 @@
  * the misspelling and one from the word (insertions), or one from the word
  * (an omission); the commonest words are indexed with two letters out as
  * well, for the misspellings two letters short of them.  Each is ranked
- * by an error model, a weighted Damerau-Levenshtein distance in which the mistakes people make cost
- * less (a neighbouring key, a vowel for a vowel, a doubled or undoubled
- * letter, two letters swapped) and the first letter costs more, plus the
- * word's improbability where it stands (logprob() below: a language
- * model's bigrams with the words around it, or its frequency alone) and,
- * for a name or an abbreviation offered for a lowercase word, a little
- * more.
+ * by an error model, a weighted Damerau-Levenshtein distance in which the
+ * mistakes people make cost less (a neighbouring key, a vowel for a vowel,
+ * a doubled or undoubled letter, two letters swapped) and the first letter
+ * costs more, plus the word's improbability where it stands (logprob()
+ * below: a language model's n-grams with the words around it, or its
+ * frequency alone) and, for a name or an abbreviation offered for a
+ * lowercase word, a little more.
  */
 #include <math.h>
 #include <pthread.h>

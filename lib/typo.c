@@ -30,7 +30,7 @@
 #define FIX_MARGIN_SHORT 0.7	/* ... for a word of three letters */
 #define FIX_MARGIN_CAP	0.8	/* ... for a capitalized word */
 #define FIX_DIST_CAP	10
-#define FIX_DIST_OFTEN	15	/* jargon: used 3 times, nothing closer */
+#define FIX_DIST_OFTEN	15	/* jargon: 3 times, nothing closer */
 #define FIX_LP_AGAIN	-5.0	/* log10 P of a rare correction */
 #endif
 #ifndef RW_RARE
@@ -38,7 +38,7 @@
 #define RW_GAIN		4.0	/* tenfolds likelier a fix must be */
 #define RW_DIST		10	/* tenths of an edit, at most */
 #define RW_MARGIN	0.8	/* lead over the second candidate */
-#define RW_LP		-2.0	/* log10 P, at least, of the fix there */
+#define RW_LP		-2.0	/* log10 P of the fix there, least */
 #define RW_MINLEN	3
 #endif
 #ifndef ACCEPT_MAX
@@ -494,7 +494,7 @@ tt_typo_suggest(tt_typo *t, const char *w, size_t n,
 struct seenword {		/* a word pass 1 found unknown, and where */
 	size_t		 start, end, line, linestart;
 	int		 initial, title;
-	int		 real;		/* a rare word: see report_real() */
+	int		 real;		/* rare: see report_real() */
 };
 
 struct scan {
