@@ -29,68 +29,86 @@ get32(const unsigned char *p)
 	    (uint32_t)p[3] << 24;
 }
 
+/* A cursor over the dictionary's sections: take() hands out the next n
+ * bytes, or NULL (and marks the cursor bad) past the end. */
+struct cur {
+	const unsigned char	*p, *end;
+	int			 bad;
+};
+
+static const void *
+take(struct cur *c, size_t n)
+{
+	const unsigned char *r = c->p;
+
+	if (c->bad || (size_t)(c->end - c->p) < n) {
+		c->bad = 1;
+		return NULL;
+	}
+	c->p += n;
+	return r;
+}
+
+static uint32_t
+take32(struct cur *c)
+{
+	const unsigned char *q = take(c, 4);
+
+	return q != NULL ? get32(q) : 0;
+}
+
+/* The u32 buckets of an index with bits top bits (see dict.h). */
+static const uint32_t *
+take_buckets(struct cur *c, int bits)
+{
+	return take(c, (((size_t)1 << bits) + 1) * 4);
+}
+
 int
 tt_dict_open(tt_dictv *v)
 {
-	const unsigned char *p = tt_dict_data_;
-	size_t size = (size_t)(tt_dict_data_end_ - tt_dict_data_);
-	const unsigned char *q;
-	uint32_t blob, bits, ndels;
-	size_t rest;
+	struct cur c = { tt_dict_data_, tt_dict_data_end_, 0 };
+	uint32_t blob, bits;
 
-	if (size < 20 || get32(p) != TT_DICT_MAGIC)
+	if (take32(&c) != TT_DICT_MAGIC)
 		return -1;
-	blob = get32(p + 8);
-	bits = get32(p + 12);
-	ndels = get32(p + 16);
-	blob = (blob + 3) & ~3u;
-	if (bits > 28 || 24 + (size_t)blob + ((size_t)4 << bits) +
-	    (size_t)ndels * 8 > size)
+	(void)take32(&c);		/* the number of words */
+	blob = take32(&c);
+	bits = take32(&c);
+	v->ndels = take32(&c);
+	if (bits > 28)
 		return -1;
-	v->blob = p + 20;
-	v->hash = (const uint32_t *)(const void *)(p + 20 + blob);
+	v->blob = take(&c, ((size_t)blob + 3) & ~(size_t)3);
+	v->hash = take(&c, (size_t)4 << bits);
 	v->mask = (1u << bits) - 1;
-	v->keys = v->hash + (1u << bits);
-	v->offs = v->keys + ndels;
-	v->ndels = ndels;
-	v->nskel = get32((const unsigned char *)(v->offs + ndels));
-	rest = 24 + (size_t)blob + ((size_t)4 << bits) + (size_t)ndels * 8 +
-	    (size_t)v->nskel * 8 + (((size_t)1 << TT_DICT_DBITS) + 1 +
-	    ((size_t)1 << TT_DICT_SBITS) + 1) * 4 + TT_DICT_BLOOM / 8;
-	if (rest + 12 > size)
+	v->keys = take(&c, (size_t)v->ndels * 4);
+	v->offs = take(&c, (size_t)v->ndels * 4);
+	v->nskel = take32(&c);
+	v->skeys = take(&c, (size_t)v->nskel * 4);
+	v->soffs = take(&c, (size_t)v->nskel * 4);
+	v->dbuck = take_buckets(&c, TT_DICT_DBITS);
+	v->sbuck = take_buckets(&c, TT_DICT_SBITS);
+	v->bloom = take(&c, TT_DICT_BLOOM / 8);
+	v->npairs = take32(&c);
+	v->start_bo = take32(&c) & 255;
+	v->end_freq = take32(&c) & 255;
+	v->pkeys = take(&c, (size_t)v->npairs * 4);
+	v->pvals = take(&c, v->npairs);
+	v->pbos = take(&c, v->npairs);
+	(void)take(&c, (4 - 2 * (size_t)v->npairs % 4) % 4);	/* padding */
+	v->pbuck = take_buckets(&c, TT_DICT_PBITS);
+	v->ntris = take32(&c);
+	v->tkeys = take(&c, (size_t)v->ntris * 4);
+	v->tvals = take(&c, v->ntris);
+	(void)take(&c, (4 - (size_t)v->ntris % 4) % 4);
+	v->tbuck = take_buckets(&c, TT_DICT_PBITS);
+	if (c.bad || c.p != c.end)
 		return -1;
-	v->skeys = v->offs + ndels + 1;
-	v->soffs = v->skeys + v->nskel;
-	v->dbuck = v->soffs + v->nskel;
-	v->sbuck = v->dbuck + ((size_t)1 << TT_DICT_DBITS) + 1;
-	v->bloom = v->sbuck + ((size_t)1 << TT_DICT_SBITS) + 1;
-	q = (const unsigned char *)(v->bloom + TT_DICT_BLOOM / 32);
-	v->npairs = get32(q);
-	v->start_bo = get32(q + 4) & 255;
-	v->end_freq = get32(q + 8) & 255;
-	v->pkeys = (const uint32_t *)(const void *)(q + 12);
-	v->pvals = q + 12 + (size_t)v->npairs * 4;
-	v->pbos = v->pvals + v->npairs;
-	v->pbuck = (const uint32_t *)(const void *)(v->pvals +
-	    ((2 * (size_t)v->npairs + 3) & ~(size_t)3));
-	rest += 12 + (size_t)v->npairs * 4 + ((2 * (size_t)v->npairs + 3) &
-	    ~(size_t)3) + (((size_t)1 << TT_DICT_PBITS) + 1) * 4;
-	if (rest + 4 > size)
-		return -1;
-	q = p + rest;
-	v->ntris = get32(q);
-	v->tkeys = (const uint32_t *)(const void *)(q + 4);
-	v->tvals = q + 4 + (size_t)v->ntris * 4;
-	v->tbuck = (const uint32_t *)(const void *)(v->tvals +
-	    (((size_t)v->ntris + 3) & ~(size_t)3));
-	if (rest + 4 + (size_t)v->ntris * 4 + (((size_t)v->ntris + 3) &
-	    ~(size_t)3) + (((size_t)1 << TT_DICT_PBITS) + 1) * 4 != size)
-		return -1;
-	if (v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris)
-		return -1;
-	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != ndels ||
+	/* each index's last bucket is its length */
+	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != v->ndels ||
 	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel ||
-	    v->pbuck[(size_t)1 << TT_DICT_PBITS] != v->npairs)
+	    v->pbuck[(size_t)1 << TT_DICT_PBITS] != v->npairs ||
+	    v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris)
 		return -1;
 	return 0;
 }

@@ -182,8 +182,9 @@ int		 tt_dict_info(const tt_dictv *, const char *w, size_t n);
 const char	*tt_dict_word(const tt_dictv *, uint32_t off, unsigned *info);
 /*
  * The words around the one to correct, for ranking its candidates by
- * the language model's bigrams: the word before (or the sentence's
- * start) and after (or its end), where known.
+ * the language model's n-grams: two words before (or the sentence's
+ * start) and two after (or its end), where known.  With no neighbour at
+ * all, tt_suggest() takes it for no context.
  */
 typedef struct tt_sctx {
 	int		 prev, next;	/* 1: the field below is set */
@@ -220,7 +221,7 @@ unsigned	 tt_dict_tri(const tt_dictv *, uint32_t first, uint32_t second,
 /* The blob offset of w (exact bytes), or 0 if w is not a word. */
 uint32_t	 tt_dict_find(const tt_dictv *, const char *w, size_t n);
 /* The range [*lo, *hi) of the sorted keys equal to key (buckets: the
- * index by top 16 bits that goes with keys). */
+ * index by their top bits that goes with keys). */
 void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,
 		    int bits, uint32_t key, uint32_t *lo, uint32_t *hi);
 
