@@ -249,12 +249,19 @@ see(struct seen *s, uint32_t off)
 	return 1;
 }
 
+/* ctx, or NULL when it has no neighbour to weigh candidates by. */
+static const tt_sctx *
+some_context(const tt_sctx *ctx)
+{
+	return ctx != NULL && (ctx->prev || ctx->next) ? ctx : NULL;
+}
+
 struct ctx {
 	const tt_dictv	*v;
 	const char	*w;		/* lowercased */
 	size_t		 n;
 	int		 lang, cap;
-	const tt_sctx	*ctx;
+	const tt_sctx	*ctx;		/* NULL: the word stands alone */
 	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
@@ -283,7 +290,7 @@ logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
 	uint32_t h;
 	size_t i;
 
-	if (x == NULL || (!x->prev && !x->next))
+	if (x == NULL)
 		return lp;
 	left = x->prev ? (x->prev2 ? x->bo21 : 0) + x->prevbo + lp : lp;
 	if (f == 0 || cn >= sizeof(low))
@@ -330,32 +337,15 @@ tt_suggest_logprob(const tt_dictv *v, uint32_t off, const char *w, size_t n,
 
 	memset(&c, 0, sizeof(c));
 	c.v = v;
-	c.ctx = ctx;
+	c.ctx = some_context(ctx);
 	return logprob(&c, off, w, n, v->blob[off]);
 }
 
-static void
-consider(struct ctx *c, uint32_t off)
+/* extra with what a candidate of info costs besides its spelling and
+ * its probability. */
+static double
+extras(const struct ctx *c, unsigned info, double extra)
 {
-	unsigned info;
-	const char *cand;
-	size_t cn, k;
-	double extra, limit, lp;
-	int dist, cost;
-	tt_sugg *last = &c->out[c->max - 1];
-
-	if (!see(&c->seen, off))
-		return;
-	cand = tt_dict_word(c->v, off, &info);
-	cn = strlen(cand);
-	if (cn + 3 < c->n || cn > c->n + 3)
-		return;
-	lp = logprob(c, off, cand, cn, info);
-	if (c->ctx != NULL && (c->ctx->prev || c->ctx->next))
-		extra = FREQ_WEIGHT_CTX * (-lp > FREQ_FLOOR_CTX ? -lp -
-		    FREQ_FLOOR_CTX : 0);
-	else
-		extra = FREQ_WEIGHT * (-lp > FREQ_FLOOR ? -lp - FREQ_FLOOR : 0);
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
 		extra += 1.0;
@@ -365,14 +355,59 @@ consider(struct ctx *c, uint32_t off)
 		extra += 0.4;
 	if (info & TT_DICT_ABBR)
 		extra += 0.5;
-	/* Once the list is full, a candidate must beat its last: the
-	 * distance can stop as soon as it cannot. */
-	limit = c->maxcost / 10.0;
+	return extra;
+}
+
+/* The most distance a candidate costing extra besides may have: once the
+ * list is full, it must beat the last, and the distance can stop as soon
+ * as it cannot. */
+static double
+bound(const struct ctx *c, double extra)
+{
+	double limit = c->maxcost / 10.0;
+	const tt_sugg *last = &c->out[c->max - 1];
+
 	if (c->nout == c->max && last->cost - extra < limit)
 		limit = last->cost - extra;
+	return limit;
+}
+
+static void
+consider(struct ctx *c, uint32_t off)
+{
+	unsigned info;
+	const char *cand;
+	size_t cn, k;
+	double extra, limit, lp = 0;
+	int dist, cost;
+	tt_sugg *last = &c->out[c->max - 1];
+
+	if (!see(&c->seen, off))
+		return;
+	cand = tt_dict_word(c->v, off, &info);
+	cn = strlen(cand);
+	if (cn + 3 < c->n || cn > c->n + 3)
+		return;
+	/* In a context the model's look-ups cost more than the distance:
+	 * the distance first, against the bound of a candidate the model
+	 * would cost nothing (its share is never below zero). */
+	if (c->ctx == NULL) {
+		lp = logprob(c, off, cand, cn, info);
+		extra = extras(c, info, FREQ_WEIGHT * (-lp > FREQ_FLOOR ? -lp -
+		    FREQ_FLOOR : 0));
+	} else
+		extra = extras(c, info, 0);
+	limit = bound(c, extra);
 	dist = distance(c->w, c->n, cand, cn, (int)floor(limit * 10 + 1e-6));
 	if (dist / 10.0 > limit)
 		return;
+	if (c->ctx != NULL) {
+		lp = logprob(c, off, cand, cn, info);
+		extra = extras(c, info, FREQ_WEIGHT_CTX * (-lp >
+		    FREQ_FLOOR_CTX ? -lp - FREQ_FLOOR_CTX : 0));
+		if (dist / 10.0 > bound(c, extra))
+			return;
+	}
 	/* in tenths, exactly: of two equal costs the closer spelling comes
 	 * first, not the one a rounding error favours */
 	cost = dist + TENTHS(extra);
@@ -424,7 +459,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->w = low;
 	c->n = n;
 	c->lang = lang;
-	c->ctx = ctx;
+	c->ctx = some_context(ctx);
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
@@ -444,8 +479,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	 * candidates) looks there only when nothing was found within one
 	 * edit; in a text, where a fix depends on the second candidate's
 	 * distance too, always. */
-	if (n >= 4 && (c->nout == 0 || out[0].tie > 10 || (ctx != NULL &&
-	    (ctx->prev || ctx->next))))
+	if (n >= 4 && (c->nout == 0 || out[0].tie > 10 || c->ctx != NULL))
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++) {
 				size_t m = 0, k;
