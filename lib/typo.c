@@ -762,6 +762,21 @@ neighbour(const struct scan *sc, size_t pos, int dir, size_t *wb,
 	return NB_WORD;
 }
 
+/* The model's view of the sentence's start (dir < 0) or end. */
+static void
+edge(const tt_dictv *d, int dir, uint32_t *h, double *bo, double *lp)
+{
+	if (dir < 0) {
+		*h = tt_dict_hash("<s>", 3);
+		*bo = -(double)d->start_bo / 40;
+		*lp = 0;
+	} else {
+		*h = tt_dict_hash("</s>", 4);
+		*bo = 0;
+		*lp = -(double)d->end_freq / 20;
+	}
+}
+
 /*
  * The model's view of the neighbour of pos on one side (neighbour()): 1
  * with its hash, back-off and log10 P when it is a word the model knows
@@ -772,7 +787,6 @@ static int
 side(const struct scan *sc, size_t pos, int dir, size_t *b, size_t *e,
     int *word, uint32_t *h, double *bo, double *lp)
 {
-	const tt_dictv *d = &sc->t->d;
 	int ex, r = neighbour(sc, pos, dir, b, e, &ex);
 
 	*word = r == NB_WORD;
@@ -780,15 +794,7 @@ side(const struct scan *sc, size_t pos, int dir, size_t *b, size_t *e,
 		return lm_word(sc->t, sc->s + *b, *e - *b, h, bo, lp);
 	if (r == NB_NONE || ((sc->flags & TT_TYPO_LINE) && !ex))
 		return 0;
-	if (dir < 0) {
-		*h = tt_dict_hash("<s>", 3);
-		*bo = -(double)d->start_bo / 40;
-		*lp = 0;
-	} else {
-		*h = tt_dict_hash("</s>", 4);
-		*bo = 0;
-		*lp = -(double)d->end_freq / 20;
-	}
+	edge(&sc->t->d, dir, h, bo, lp);
 	return 1;
 }
 
@@ -811,8 +817,7 @@ context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
 	if (sc->initial) {
 		if (!(sc->flags & TT_TYPO_LINE)) {
 			x->prev = 1;
-			x->prevh = tt_dict_hash("<s>", 3);
-			x->prevbo = -(double)d->start_bo / 40;
+			edge(d, -1, &x->prevh, &x->prevbo, &lp);
 		}
 	} else
 		x->prev = side(sc, start, -1, &b, &e, &w, &x->prevh,
@@ -829,6 +834,20 @@ context(const struct scan *sc, size_t start, size_t end, tt_sctx *x)
 		p = tt_dict_pair(d, x->nexth, x->next2h, NULL);
 		x->next2lp = p ? -(double)p / 20 : nbo + lp;
 	}
+}
+
+/* Hand the hit on s[start..end) to the caller, with where it is. */
+static void
+emit(struct scan *sc, tt_typo_hit *h, size_t start, size_t end)
+{
+	h->start = start;
+	h->end = end;
+	h->line = sc->line;
+	h->col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) +
+	    1;
+	sc->hits++;
+	if (sc->cb != NULL && sc->cb(h, sc->arg) != 0)
+		sc->stop = 1;
 }
 
 /* Pass 1: count the sightings of w: once, twice, three times or more. */
@@ -928,17 +947,11 @@ report_real(struct scan *sc, size_t start, size_t end)
 	m = strlen(t->sp[0]);
 	if (strncasecmp(t->sp[0], w, m < n ? m : n) == 0)
 		return;		/* one is the other with an ending */
-	h.start = start;
-	h.end = end;
-	h.line = sc->line;
-	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
 	h.sugg = t->sp;
 	h.nsugg = 1;
 	h.confidence = 0.9;
 	h.fix = 1;
-	sc->hits++;
-	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
-		sc->stop = 1;
+	emit(sc, &h, start, end);
 }
 
 static void
@@ -973,10 +986,6 @@ report(struct scan *sc, size_t start, size_t end)
 		return;		/* "Tamsin Yeo, whose ...": a full name */
 
 	memset(&h, 0, sizeof(h));
-	h.start = start;
-	h.end = end;
-	h.line = sc->line;
-	h.col = tt_utf8_count(sc->s + sc->linestart, start - sc->linestart) + 1;
 	context(sc, start, end, &ctx);
 	h.nsugg = suggest(t, w, n, &ctx, &c1, &c2, &d1, &lp1, &level);
 	h.sugg = t->sp;
@@ -1020,9 +1029,7 @@ report(struct scan *sc, size_t start, size_t end)
 	    set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
-	sc->hits++;
-	if (sc->cb != NULL && sc->cb(&h, sc->arg) != 0)
-		sc->stop = 1;
+	emit(sc, &h, start, end);
 }
 
 /* A compound the dictionary lacks: its wrong parts, one by one. */
