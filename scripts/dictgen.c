@@ -57,7 +57,6 @@ struct pair {
 static struct pair *pairs, *tris;
 static size_t npairs, ntris;
 static unsigned start_bo, end_freq;	/* of <s> and </s> */
-static size_t hdr_end;		/* of the model's counts */
 static size_t tbits;
 
 static void
@@ -291,13 +290,14 @@ cmp_pair(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/*
- * The bigrams, from the model's first middle array: after the unigrams,
- * entries of (word bits: the previous word; 16 bits: back-off; 16 bits:
- * probability, both indexes into the quantization tables; next bits),
- * those of unigram u (the word predicted) from unigrams[u].next to
- * unigrams[u + 1].next.
- */
+/* x rounded into a byte, at least lo. */
+static unsigned char
+byte(double x, unsigned lo)
+{
+	return x < lo ? (unsigned char)lo : x > 255 ? 255 :
+	    (unsigned char)(x + 0.5);
+}
+
 static void
 add_ngram(struct pair **v, size_t *n, size_t *cap, uint32_t key, double f,
     double bo)
@@ -308,16 +308,29 @@ add_ngram(struct pair **v, size_t *n, size_t *cap, uint32_t key, double f,
 			die("out of memory");
 	}
 	(*v)[*n].key = key;
-	(*v)[*n].val = f < 1 ? 1 : f > 255 ? 255 : (unsigned char)(f + 0.5);
-	(*v)[*n].bo = bo < 0 ? 0 : bo > 255 ? 255 : (unsigned char)(bo + 0.5);
+	(*v)[*n].val = byte(f, 1);
+	(*v)[*n].bo = byte(bo, 0);
 	(*n)++;
 }
 
+/*
+ * The bigrams and trigrams of the words the dictionary has.  quant: the
+ * quantization tables (2^16 floats each: bigram probabilities, their
+ * back-offs, trigram probabilities).  The bigrams are the model's first
+ * middle array: after the unigrams,
+ * entries of (word bits: the previous word; 16 bits: back-off; 16 bits:
+ * probability, both indexes into the quantization tables; next bits),
+ * those of unigram u (the word predicted) from unigrams[u].next to
+ * unigrams[u + 1].next; each has the range of its trigrams in the last
+ * array the same way, entries of (word bits: the first word; 16 bits:
+ * probability).
+ */
 static void
-read_ngrams(const unsigned char *d, size_t size, size_t uni, uint32_t nuni,
-    uint32_t nbi, uint32_t ntri, int order, const struct lmword *lm)
+read_ngrams(const unsigned char *d, size_t size, const unsigned char *quant,
+    size_t uni, uint32_t nuni, uint32_t nbi, uint32_t ntri, int order,
+    const struct lmword *lm)
 {
-	const unsigned char *ptab = d + hdr_end + 4;	/* 2^16 floats each */
+	const unsigned char *ptab = quant;
 	const unsigned char *btab = ptab + 4 * ((size_t)1 << 16);
 	const unsigned char *ltab = btab + 4 * ((size_t)1 << 16);
 	const unsigned char *mid = d + uni + ((size_t)nuni + 1) * 12;
@@ -391,6 +404,7 @@ read_lm(const char *path)
 	static const char hdr[] = "Trie Language Model";
 	size_t size, hl = sizeof(hdr) - 1, uni, wstart, i, j, p;
 	unsigned char *d = slurp(path, &size);
+	const unsigned char *quant;
 	uint32_t order, nuni;
 	char low[TT_DICT_MAXWORD];
 	size_t lowmap_bits = 20, *lowmap;
@@ -403,7 +417,7 @@ read_lm(const char *path)
 		die("the language model's header is damaged");
 	nuni = get32(d + hl + 1);
 	uni = hl + 1 + 4 * (size_t)order;
-	hdr_end = uni;
+	quant = d + uni + 4;		/* after an i32 */
 	if (order > 1)
 		uni += 4 + (size_t)4 * ((2 * (order - 2) + 1) << 16);
 	/* The words block: k bytes at the end, after k.  Its first word
@@ -445,12 +459,10 @@ read_lm(const char *path)
 		p += n + 1;
 		lm[i].w = w;
 		lm[i].hash = tt_dict_hash(w, n);
-		lm[i].bo = b < 0 ? 0 : b > 255 ? 255 : (unsigned)(b + 0.5);
+		lm[i].bo = byte(b, 0);
 		if (!(f >= 0.5))
 			f = 1;		/* <s> and the like */
-		if (f > 255)
-			f = 255;
-		lm[i].freq = (unsigned)(f + 0.5);
+		lm[i].freq = byte(f, 1);
 		if (strcmp(w, "<s>") == 0)
 			lm[i].known = 1, start_bo = lm[i].bo;
 		if (strcmp(w, "</s>") == 0)
@@ -471,7 +483,7 @@ read_lm(const char *path)
 		}
 	}
 	if (order > 1)
-		read_ngrams(d, size, uni, nuni, get32(d + hl + 1 + 4),
+		read_ngrams(d, size, quant, uni, nuni, get32(d + hl + 1 + 4),
 		    order > 2 ? get32(d + hl + 1 + 8) : 0, order, lm);
 	free(lm);
 	for (i = 0; i < nwords; i++)
@@ -632,9 +644,7 @@ main(int argc, char *argv[])
 		if (words[i].freq == 0 || words[i].freq > COMMON2 || n < 3 ||
 		    n >= TT_DICT_MAXWORD)
 			continue;
-		for (k = 0; k < n; k++) {
-			size_t j;
-
+		for (k = 0; k < n; k++)
 			for (j = k + 1; j < n; j++) {
 				size_t m = 0, q;
 
@@ -650,7 +660,6 @@ main(int argc, char *argv[])
 				dels[ndels].key = tt_dict_hash(tmp, m);
 				dels[ndels++].off = words[i].off;
 			}
-		}
 	}
 	qsort(dels, ndels, sizeof(*dels), cmp_del);
 	for (i = j = 0; i < ndels; i++)		/* the same key twice */
