@@ -25,27 +25,42 @@
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
 #define REPEAT_NEAR	3	/* lines a repeated title is looked for in */
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
-#define JOIN_AFTER	2000	/* lines tried before the rules are joined */
+#define JIT_AFTER	64	/* tries before a rule is compiled to code */
 #define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
+#define KEY_RULES	64	/* rules that can have keys: a bit each */
+#define KEY_STATES	4096	/* the keys' automaton at most */
 
 struct rule {
 	char		*name;
 	char		*src;		/* the pattern */
 	pcre2_code	*re;
+	/* The same compiled for bytes, not UTF-8: on an ASCII line it
+	 * matches as re does (\w, \b, (?i) and classes agree on ASCII) at
+	 * less cost.  NULL where it does not compile. */
+	pcre2_code	*re8;
+	size_t		 tries;
+	int		 keyed;		/* tried only where a key is */
+};
+
+/*
+ * The rules' keys as one automaton (Aho-Corasick, every transition in a
+ * table): a line is read once, and the rules whose keys it holds are
+ * the only keyed rules tried on it.  ASCII letters are folded to lower
+ * case; a byte no key has is class 0.
+ */
+struct keys {
+	uint16_t	*next;		/* [state * nclass + class] */
+	uint64_t	*out;		/* the rules a key ends at in state */
+	unsigned char	 cls[256];
+	size_t		 nstate, nclass;
 };
 
 struct tt_boiler {
 	struct rule		*rules;
 	size_t			 n, cap;
-	/* The rules as two patterns, one match each a line: those anchored
-	 * at the line's start, and the others; (*MARK:i) tells which rule
-	 * matched.  NULL: match the rules one by one.  all[2] and all[3]
-	 * are the same compiled for bytes, not UTF-8: on an ASCII line they
-	 * match as the others do (\w, \b, (?i) and classes agree on ASCII)
-	 * at half the cost. */
-	pcre2_code		*all[4];
-	int			 combined;
-	size_t			 tried;		/* lines the rules were tried on */
+	/* the keys as they are read: "rule index, key" */
+	tt_buf			 keylist;
+	struct keys		 keys;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 };
@@ -76,46 +91,79 @@ pack(const char *w, size_t n)
 	return k;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static uint64_t	stop_keys[TT_NELEM(stops)];
+/* The function words by their packed bytes, open addressing. */
+#define STOP_SLOTS	256
+static uint64_t	stop_keys[STOP_SLOTS];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+stop_slot(uint64_t k)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15ULL) >> 56);
+}
 
 static void
 stop_fill(void)
 {
 	size_t i;
+	unsigned h;
+	uint64_t k;
 
-	for (i = 0; i < TT_NELEM(stops); i++)
-		stop_keys[i] = pack(stops[i], strlen(stops[i]));
-	qsort(stop_keys, TT_NELEM(stops), sizeof(stop_keys[0]), cmp_u64);
+	for (i = 0; i < TT_NELEM(stops); i++) {
+		k = pack(stops[i], strlen(stops[i]));
+		for (h = stop_slot(k); stop_keys[h] != 0;
+		    h = (h + 1) % STOP_SLOTS)
+			;
+		stop_keys[h] = k;
+	}
 }
 
 static int
 is_stop(const char *w, size_t n)
 {
 	uint64_t k;
-	size_t lo = 0, hi = TT_NELEM(stops), mid;
+	unsigned h;
 
 	if (n >= 8)
 		return 0;
 	k = pack(w, n);
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (stop_keys[mid] == k)
+	for (h = stop_slot(k); stop_keys[h] != 0; h = (h + 1) % STOP_SLOTS)
+		if (stop_keys[h] == k)
 			return 1;
-		if (stop_keys[mid] < k)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return 0;
+}
+
+/*
+ * A rule's keys: "keys=a,b,c" before its pattern, words one of which
+ * every line the rule matches holds (ASCII letters in any case).  Stored
+ * in b->keylist as a rule index (2 bytes), a length (1) and the bytes.
+ */
+static int
+add_keys(tt_boiler *b, size_t rule, const char **pat, const char *nl)
+{
+	const char *p = *pat + 5, *end = p, *k;
+	unsigned char hdr[3];
+
+	while (end < nl && *end != ' ' && *end != '\t')
+		end++;
+	for (k = p; k <= end; k++) {
+		if (k < end && *k != ',')
+			continue;
+		if (k > p && k - p < 256 && rule < KEY_RULES) {
+			hdr[0] = (unsigned char)(rule & 0xff);
+			hdr[1] = (unsigned char)(rule >> 8);
+			hdr[2] = (unsigned char)(k - p);
+			if (tt_buf_append(&b->keylist, hdr, 3) != TT_OK ||
+			    tt_buf_append(&b->keylist, p, (size_t)(k - p)) !=
+			    TT_OK)
+				return TT_ENOMEM;
+		}
+		p = k + 1;
+	}
+	while (end < nl && (*end == ' ' || *end == '\t'))
+		end++;
+	*pat = end;
+	return TT_OK;
 }
 
 static int
@@ -155,6 +203,11 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			return tt_seterr(e, TT_ENOMEM, "out of memory");
 		while (pat < nl && (*pat == ' ' || *pat == '\t'))
 			pat++;
+		if ((size_t)(nl - pat) > 5 && memcmp(pat, "keys=", 5) == 0 &&
+		    add_keys(b, b->n, &pat, nl) != TT_OK) {
+			free(b->rules[b->n].name);
+			return tt_seterr(e, TT_ENOMEM, "out of memory");
+		}
 		plen = (size_t)(nl - pat);
 		if (plen > 0 && pat[plen - 1] == '\r')
 			plen--;
@@ -183,7 +236,10 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			e->line = lineno;
 			return TT_EPARSE;
 		}
-		pcre2_jit_compile(b->rules[b->n].re, PCRE2_JIT_COMPLETE);
+		b->rules[b->n].re8 = pcre2_compile((PCRE2_SPTR)pat, plen, 0,
+		    &ec, &off, NULL);
+		b->rules[b->n].tries = 0;
+		b->rules[b->n].keyed = 0;
 		b->n++;
 		p = nl + 1;
 	}
@@ -191,65 +247,116 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 }
 
 /*
- * Join the rules into two patterns, so that a line costs two matches and
- * not one a rule.  A rule is tried where it was: in the anchored pattern
- * rules are tried in their order at the line's start, as one by one; in
- * the other the leftmost match wins, which can only change the name
- * given.  Where joining fails (a rule that numbers its groups), the rules
- * are matched one by one.
+ * Build the keys' automaton from b->keylist: a trie of the keys, then
+ * every missing transition filled from the failure link's, breadth
+ * first, and each state's rules merged with its failure link's.  A rule
+ * whose keys do not fit stays keyless.
  */
-static void
-combine(tt_boiler *b)
+static int
+keys_build(tt_boiler *b)
 {
-	tt_buf pat[2] = { { 0 }, { 0 } };
-	size_t i, off;
-	uint32_t opts;
-	int k, ec;
-	char mark[32];
+	struct keys *k = &b->keys;
+	const unsigned char *p = (const unsigned char *)b->keylist.data;
+	const unsigned char *end = p + b->keylist.len;
+	uint16_t *fail = NULL, *queue = NULL;
+	size_t i, c, st, cap = KEY_STATES, head = 0, tail = 0;
+	uint64_t keyed = 0;
 
-	for (i = 0; i < b->n; i++) {
-		PCRE2_SIZE len;
-		char *src;
+	memset(k->cls, 0, sizeof(k->cls));
+	k->nclass = 1;
+	for (; p < end; p += 3 + p[2])
+		for (i = 0; i < p[2]; i++) {
+			unsigned char ch = (unsigned char)tt_ascii_lower(p[3 + i]);
 
-		uint32_t refs;
+			if (k->cls[ch] == 0)
+				k->cls[ch] = (unsigned char)k->nclass++;
+		}
+	for (c = 'A'; c <= 'Z'; c++)
+		k->cls[c] = k->cls[c + 32];
+	if (b->keylist.len == 0 || k->nclass > 255)
+		goto none;
+	k->next = calloc(cap * k->nclass, sizeof(*k->next));
+	k->out = calloc(cap, sizeof(*k->out));
+	fail = calloc(cap, sizeof(*fail));
+	queue = calloc(cap, sizeof(*queue));
+	if (k->next == NULL || k->out == NULL || fail == NULL || queue == NULL)
+		goto none;
+	k->nstate = 1;
+	for (p = (const unsigned char *)b->keylist.data; p < end;
+	    p += 3 + p[2]) {
+		size_t rule = p[0] | (size_t)p[1] << 8;
 
-		/* Back references would point at other rules' groups. */
-		if (pcre2_pattern_info(b->rules[i].re, PCRE2_INFO_BACKREFMAX,
-		    &refs) != 0 || refs > 0 || pcre2_pattern_info(
-		    b->rules[i].re, PCRE2_INFO_ALLOPTIONS, &opts) != 0)
-			goto fail;
-		k = (opts & PCRE2_ANCHORED) ? 0 : 1;
-		src = b->rules[i].src;
-		len = strlen(src);
-		snprintf(mark, sizeof(mark), ")(*MARK:%zu)", i);
-		if ((pat[k].len > 0 && tt_buf_putc(&pat[k], '|') != TT_OK) ||
-		    tt_buf_puts(&pat[k], "(?:") != TT_OK ||
-		    tt_buf_append(&pat[k], src, len) != TT_OK ||
-		    tt_buf_puts(&pat[k], mark) != TT_OK)
-			goto fail;
+		for (st = 0, i = 0; i < p[2]; i++) {
+			uint16_t *to = &k->next[st * k->nclass +
+			    k->cls[p[3 + i]]];
+
+			if (*to == 0) {
+				if (k->nstate == cap)
+					goto none;
+				*to = (uint16_t)k->nstate++;
+			}
+			st = *to;
+		}
+		k->out[st] |= (uint64_t)1 << rule;
+		keyed |= (uint64_t)1 << rule;
 	}
-	for (k = 0; k < 4; k++) {
-		if (pat[k & 1].len == 0)
-			continue;
-		b->all[k] = pcre2_compile((PCRE2_SPTR)pat[k & 1].data,
-		    pat[k & 1].len, (k < 2 ? PCRE2_UTF | PCRE2_UCP |
-		    PCRE2_MATCH_INVALID_UTF : 0) |
-		    ((k & 1) == 0 ? PCRE2_ANCHORED : 0), &ec, &off, NULL);
-		if (b->all[k] == NULL && k < 2)
-			goto fail;
-		if (b->all[k] != NULL)	/* else ASCII lines use all[k - 2] */
-			pcre2_jit_compile(b->all[k], PCRE2_JIT_COMPLETE);
+	for (c = 0; c < k->nclass; c++)
+		if ((st = k->next[c]) != 0)
+			queue[tail++] = (uint16_t)st;
+	while (head < tail) {
+		size_t r = queue[head++];
+
+		for (c = 0; c < k->nclass; c++) {
+			uint16_t *to = &k->next[r * k->nclass + c];
+			uint16_t f = k->next[fail[r] * k->nclass + c];
+
+			if (*to == 0) {
+				*to = f;
+				continue;
+			}
+			fail[*to] = f;
+			k->out[*to] |= k->out[f];
+			queue[tail++] = *to;
+		}
 	}
-	b->combined = 1;
-	tt_buf_free(&pat[0]);
-	tt_buf_free(&pat[1]);
-	return;
-fail:
-	for (k = 0; k < 4; k++) {
-		pcre2_code_free(b->all[k]);
-		b->all[k] = NULL;
-		tt_buf_free(&pat[k & 1]);
+	for (i = 0; i < b->n && i < KEY_RULES; i++)
+		b->rules[i].keyed = (keyed >> i) & 1;
+	free(fail);
+	free(queue);
+	return TT_OK;
+none:
+	free(k->next);
+	free(k->out);
+	free(fail);
+	free(queue);
+	k->next = NULL;
+	k->out = NULL;
+	k->nstate = 0;
+	return TT_OK;
+}
+
+/* The keyed rules that may match s[0..len): those whose keys it holds. */
+static uint64_t
+keys_scan(const struct keys *k, const char *s, size_t len, int ascii)
+{
+	uint64_t hit = 0;
+	size_t i, st = 0;
+
+	if (k->next == NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		st = k->next[st * k->nclass + k->cls[(unsigned char)s[i]]];
+		hit |= k->out[st];
 	}
+	/* Caseless UTF-8 matching takes the long s and the Kelvin sign
+	 * for s and k: a line with either tries every rule. */
+	if (!ascii)
+		for (i = 0; i + 1 < len; i++)
+			if ((s[i] == '\xC5' && s[i + 1] == '\xBF') ||
+			    (i + 2 < len && s[i] == '\xE2' &&
+			    s[i + 1] == '\x84' && s[i + 2] == '\xAA'))
+				return ~(uint64_t)0;
+	return hit;
 }
 
 tt_boiler *
@@ -264,7 +371,8 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 	pthread_once(&stop_once, stop_fill);
 	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
 	    e) != TT_OK || (rules != NULL && add_rules(b, rules, len, e) !=
-	    TT_OK) || (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
+	    TT_OK) || keys_build(b) != TT_OK ||
+	    (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
 	    (b->mc = pcre2_match_context_create(NULL)) == NULL) {
 		if (e != NULL && e->code == TT_OK)
 			tt_seterr(e, TT_ENOMEM, "out of memory");
@@ -286,10 +394,12 @@ tt_boiler_free(tt_boiler *b)
 		free(b->rules[i].name);
 		free(b->rules[i].src);
 		pcre2_code_free(b->rules[i].re);
+		pcre2_code_free(b->rules[i].re8);
 	}
 	free(b->rules);
-	for (i = 0; i < 4; i++)
-		pcre2_code_free(b->all[i]);
+	tt_buf_free(&b->keylist);
+	free(b->keys.next);
+	free(b->keys.out);
 	pcre2_match_data_free(b->md);
 	pcre2_match_context_free(b->mc);
 	free(b);
@@ -351,30 +461,36 @@ measure(struct tt_cline *l)
 	l->judged = 1;
 	l->words = l->stops = 0;
 	while (i < len) {
+		size_t a, z;
+		unsigned char hi = 0;
+
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
+		if (i == len)
+			break;
+		/* the word without punctuation around it: [a, z) */
 		st = i;
-		while (i < len && s[i] != ' ' && s[i] != '\t')
-			i++;
-		if (i > st) {
-			size_t a = st, z = i;
+		a = z = len;
+		for (; i < len && s[i] != ' ' && s[i] != '\t'; i++) {
+			unsigned char b = (unsigned char)s[i];
 
-			/* the word without punctuation around it */
-			while (a < z && !tt_isascii_alpha((unsigned char)s[a]) &&
-			    (unsigned char)s[a] < 0x80)
-				a++;
-			while (z > a && !tt_isascii_alpha((unsigned char)s[z - 1])
-			    && (unsigned char)s[z - 1] < 0x80)
-				z--;
-			size_t cjk = cjk_chars(s + st, i - st);
-
-			if (cjk >= 2)	/* unspaced: two characters a word */
-				l->words += cjk / 2;
-			else if (z > a || tt_isascii_digit((unsigned char)s[st]))
-				l->words++;
-			if (z > a && is_stop(s + a, z - a))
-				l->stops++;
+			if (b >= 0x80 || tt_isascii_alpha(b)) {
+				if (a == len)
+					a = i;
+				z = i + 1;
+				hi |= b;
+			}
 		}
+		if (a == len)
+			a = z = i;
+		size_t cjk = hi >= 0x80 ? cjk_chars(s + st, i - st) : 0;
+
+		if (cjk >= 2)	/* unspaced: two characters a word */
+			l->words += cjk / 2;
+		else if (z > a || tt_isascii_digit((unsigned char)s[st]))
+			l->words++;
+		if (z > a && z - a < 8 && is_stop(s + a, z - a))
+			l->stops++;
 	}
 	/* Ends like a sentence: . ! ? : or a closing quote after one. */
 	if (cjk_stop(s, len)) {
@@ -429,40 +545,32 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 {
 	const char *s;
 	size_t len, i;
-	PCRE2_SPTR mark;
-	int rc, k;
+	uint64_t keyed;
+	int ascii;
 
 	if (l->words > RULE_WORDS)
 		return NULL;
 	/* Rules see the line trimmed and without a lynx bullet ("* Home",
 	 * "+ More", "o Item", "1. Item"). */
 	s = core(l, &len);
-	/* Joining the rules costs a few milliseconds of JIT compiling:
-	 * worth it for a long input, not for a page. */
-	if (++b->tried == JOIN_AFTER)
-		combine(b);
-	if (b->combined) {
-		int ascii = tt_utf8_ascii_run(s, len) == len ? 2 : 0;
-
-		for (k = 0; k < 2; k++) {
-			pcre2_code *re = b->all[k + ascii] != NULL ?
-			    b->all[k + ascii] : b->all[k];
-
-			if (re == NULL)
-				continue;
-			rc = pcre2_match(re, (PCRE2_SPTR)s,
-			    len, 0, 0, b->md, b->mc);
-			if (rc >= 0 && (mark = pcre2_get_mark(b->md)) != NULL &&
-			    (i = strtoul((const char *)mark, NULL, 10)) < b->n)
-				return b->rules[i].name;
-		}
-		return NULL;
-	}
+	ascii = tt_utf8_ascii_run(s, len) == len;
+	keyed = keys_scan(&b->keys, s, len, ascii);
 	for (i = 0; i < b->n; i++) {
-		rc = pcre2_match(b->rules[i].re, (PCRE2_SPTR)s, len,
-		    0, 0, b->md, b->mc);
-		if (rc >= 0)
-			return b->rules[i].name;
+		struct rule *r = &b->rules[i];
+		pcre2_code *re;
+
+		if (r->keyed && !((keyed >> i) & 1))
+			continue;
+		re = ascii && r->re8 != NULL ? r->re8 : r->re;
+		/* Compiling to code costs more than a few matches: a rule is
+		 * compiled once it was tried often. */
+		if (++r->tries == JIT_AFTER) {
+			pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+			if (r->re8 != NULL)
+				pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE);
+		}
+		if (pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0)
+			return r->name;
 	}
 	return NULL;
 }

@@ -100,7 +100,8 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 	int32_t cp;
 	int changed = 0, nonascii = 0;
 
-	if (len == 0)
+	/* Printable ASCII needs nothing. */
+	if ((i = tt_utf8_plain_run(s, len)) == len)
 		return TT_OK;
 	tt_buf_reset(tmp);
 	while (i < len) {
@@ -126,6 +127,8 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 		}
 		i += n;
 	}
+	if (!changed && (!nonascii || !nfc_suspect(s, len)))
+		return TT_OK;
 	if (changed) {
 		if (tt_buf_append(tmp, s + from, len - from) != TT_OK)
 			return TT_ENOMEM;
@@ -161,6 +164,14 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 	size_t i, o = 0;
 	int space = 1;		/* drops leading space too */
 
+	/* Most lines need nothing: no space at either end, no tab, no two
+	 * spaces running. */
+	for (i = 1; i < line->len && s[i] != '\t' &&
+	    (s[i] != ' ' || s[i - 1] != ' '); i++)
+		;
+	if (i >= line->len && (line->len == 0 || (s[0] != ' ' &&
+	    s[0] != '\t' && s[line->len - 1] != ' ')))
+		return TT_OK;
 	tt_buf_reset(tmp);
 	if (tt_buf_append(tmp, line->data, line->len) != TT_OK)
 		return TT_ENOMEM;

@@ -805,7 +805,7 @@ has_high(const char *s, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < len; i++)
+	for (i = tt_utf8_ascii_run(s, len); i < len; i++)
 		if ((unsigned char)s[i] >= 0xC2)
 			return 1;
 	return 0;

@@ -12,6 +12,7 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 
 /* Length of the run of ASCII bytes at the start of s. */
 size_t	tt_utf8_ascii_run(const char *s, size_t len);
+size_t	tt_utf8_plain_run(const char *s, size_t len);
 
 /* Is the word w[0..len) in the sorted list (strcmp order)? */
 int	tt_word_in(const char *const *sorted, size_t n, const char *w,

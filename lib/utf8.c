@@ -126,6 +126,28 @@ tt_utf8_ascii_run(const char *s, size_t len)
 	return i;
 }
 
+/* Length of the run of printable ASCII (0x20-0x7E) at the start of s,
+ * eight bytes at a time: text no line step has to look at. */
+size_t
+tt_utf8_plain_run(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	size_t i = 0;
+	uint64_t w, odd;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* a byte >= 0x80, < 0x20, or 0x7F */
+		odd = (w | (w - 0x20 * ones) | ((w ^ 0x7F * ones) - ones)) & high;
+		if (odd)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 &&
+	    (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 int
 tt_utf8_validate(const char *s, size_t len, tt_err *e)
 {

@@ -210,9 +210,10 @@ TEST(clean_mojibake_negatives)
 		CHECK(fixes_to(ok[i], ok[i]));
 }
 
-/* Past a few thousand lines the rules are matched as two joined
- * patterns: the same lines go. */
-TEST(clean_boilerplate_joined_rules)
+/* The same lines go before the rules are compiled to code and after,
+ * ASCII lines (byte patterns) and others (UTF-8 ones), and where a key
+ * shows only in a caseless Unicode form. */
+TEST(clean_boilerplate_keyed_rules)
 {
 	tt_buf in = { 0 };
 	const char *out;
@@ -224,12 +225,12 @@ TEST(clean_boilerplate_joined_rules)
 		if (i % 500 == 499)
 			tt_buf_puts(&in, "Read More\n\u00a9 2026 The Tide. "
 			    "All rights reserved.\n");
-		/* past the join: ASCII lines go through the byte
-		 * patterns, the others through the UTF-8 ones */
 		if (i == 2300)
 			tt_buf_puts(&in, "We use cookies to count visits.\n"
 			    "\u0424\u043e\u0442\u043e: \u0418. \u041f\u0435"
-			    "\u0442\u0440\u043e\u0432\nPhoto: J. Smith\n");
+			    "\u0442\u0440\u043e\u0432\nPhoto: J. Smith\n"
+			    /* long s: (?i) takes it for s */
+			    "\u017fHARE\n");
 	}
 	out = clean(in.data, in.len, TT_STEP_BOILERPLATE, 1 << 16);
 	CHECK(strstr(out, "Read More") == NULL);
@@ -237,8 +238,33 @@ TEST(clean_boilerplate_joined_rules)
 	CHECK(strstr(out, "cookies") == NULL);
 	CHECK(strstr(out, "\u0424\u043e\u0442\u043e") == NULL);
 	CHECK(strstr(out, "J. Smith") == NULL);
+	CHECK(strstr(out, "HARE") == NULL);
 	CHECK(strstr(out, "sea wall before winter.") != NULL);
 	tt_buf_free(&in);
+}
+
+/* A rule with keys is tried only where one of them is. */
+TEST(clean_boilerplate_rule_keys)
+{
+	tt_clean_opts o = { 0 };
+	tt_buf out = { 0 };
+	tt_clean *c;
+	const char *in = "Promo: use code SAVE10 now\n"
+	    "Coupon: use code SAVE20 now\n"
+	    "Deal: use code SAVE30 now\n";
+
+	o.steps = TT_STEP_BOILERPLATE;
+	o.rules = "promo keys=promo,COUPON ^\\w+: use code \\S+ now$\n";
+	o.rules_len = strlen(o.rules);
+	CHECK((c = tt_clean_new(&o, NULL)) != NULL);
+	CHECK_INT(tt_clean_feed(c, in, strlen(in), &out, NULL), TT_OK);
+	CHECK_INT(tt_clean_finish(c, &out, NULL), TT_OK);
+	tt_clean_free(c);
+	tt_buf_cstr(&out);
+	CHECK(strstr(out.data, "SAVE10") == NULL);
+	CHECK(strstr(out.data, "SAVE20") == NULL);
+	CHECK(strstr(out.data, "SAVE30") != NULL);	/* no key: not tried */
+	tt_buf_free(&out);
 }
 
 TEST(clean_unicode_and_whitespace)
