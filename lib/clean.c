@@ -185,6 +185,12 @@ tt_clean_note(tt_clean *c, size_t lineno, const char *step, const char *rule,
 		    after, alen);
 }
 
+int
+tt_clean_explaining(const tt_clean *c)
+{
+	return c->explain != NULL;
+}
+
 size_t
 tt_clean_lineno(const tt_clean *c)
 {
@@ -234,6 +240,7 @@ static void *
 judge_main(void *arg)
 {
 	tt_clean *c = arg;
+	size_t i;
 
 	pthread_mutex_lock(&c->mu);
 	for (;;) {
@@ -243,6 +250,13 @@ judge_main(void *arg)
 			break;
 		pthread_mutex_unlock(&c->mu);
 		tt_boiler_document(c->boiler, c->bdoc, c->bn);
+		if (c->dedupe != NULL)
+			for (i = 0; i < c->bn; i++) {
+				struct tt_cline *l = c->bdoc[i];
+
+				if (!l->drop && !l->blank && !l->piece)
+					tt_dedupe_fingerprint(l);
+			}
 		pthread_mutex_lock(&c->mu);
 		c->busy = 0;
 		pthread_cond_broadcast(&c->cv);
@@ -423,6 +437,7 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	l->blank = !piece && tt_clean_is_blank(l->text.data, l->text.len);
 	l->words = 0;
 	l->judged = 0;
+	l->fp_done = 0;
 	c->count++;
 	c->docbytes += l->text.len;
 	c->midline = more;

@@ -25,6 +25,9 @@ struct tt_cline {
 	size_t	 words;		/* 0 until measured */
 	size_t	 stops;
 	int	 prose;		/* ends like a sentence */
+	int	 fp_done;	/* dedupe's fingerprint taken: */
+	uint64_t fp;
+	size_t	 fpwords;
 };
 
 typedef struct tt_boiler tt_boiler;
@@ -36,6 +39,7 @@ void	 tt_clean_note(tt_clean *, size_t lineno, const char *step,
 	    const char *rule, const char *before, size_t blen,
 	    const char *after, size_t alen);
 size_t	 tt_clean_lineno(const tt_clean *);
+int	 tt_clean_explaining(const tt_clean *);
 
 int	 tt_mojibake_line(tt_clean *, tt_buf *line, tt_buf *tmp);
 int	 tt_unicode_line(tt_clean *, tt_buf *line, tt_buf *tmp, int ascii);
@@ -46,6 +50,7 @@ void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
 void	 tt_boiler_free(tt_boiler *);
 
 tt_dedupe *tt_dedupe_new(void);
+void	 tt_dedupe_fingerprint(struct tt_cline *);
 void	 tt_dedupe_judge(tt_dedupe *, tt_clean *, struct tt_cline *);
 void	 tt_dedupe_reset(tt_dedupe *);
 void	 tt_dedupe_free(tt_dedupe *);

@@ -161,22 +161,32 @@ int
 tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 {
 	char *s = line->data;
-	size_t i, o = 0;
+	size_t i, o = 0, lead = 0, len = line->len;
 	int space = 1;		/* drops leading space too */
 
-	/* Most lines need nothing: no space at either end, no tab, no two
-	 * spaces running. */
-	for (i = 1; i < line->len && s[i] != '\t' &&
+	while (lead < len && (s[lead] == ' ' || s[lead] == '\t'))
+		lead++;
+	/* Most lines need nothing, or lose only their indent: no tab, no
+	 * two spaces running, no space at the end. */
+	for (i = lead + 1; i < len && s[i] != '\t' &&
 	    (s[i] != ' ' || s[i - 1] != ' '); i++)
 		;
-	if (i >= line->len && (line->len == 0 || (s[0] != ' ' &&
-	    s[0] != '\t' && s[line->len - 1] != ' ')))
+	if (i >= len && (len == lead || s[len - 1] != ' ')) {
+		if (lead == 0)
+			return TT_OK;
+		if (tt_clean_explaining(c))
+			tt_clean_note(c, tt_clean_lineno(c), "whitespace",
+			    "trim", s, len, s + lead, len - lead);
+		memmove(s, s + lead, len - lead);
+		line->len = len - lead;
 		return TT_OK;
-	tt_buf_reset(tmp);
-	if (tt_buf_append(tmp, line->data, line->len) != TT_OK)
-		return TT_ENOMEM;
-
-	for (i = 0; i < line->len; i++) {
+	}
+	if (tt_clean_explaining(c)) {
+		tt_buf_reset(tmp);
+		if (tt_buf_append(tmp, line->data, line->len) != TT_OK)
+			return TT_ENOMEM;
+	}
+	for (i = lead; i < len; i++) {
 		if (s[i] == ' ' || s[i] == '\t') {
 			if (!space)
 				s[o++] = ' ';
@@ -189,7 +199,7 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 	if (o > 0 && s[o - 1] == ' ')
 		o--;
 	line->len = o;
-	if (o != tmp->len)
+	if (o != len && tt_clean_explaining(c))
 		tt_clean_note(c, tt_clean_lineno(c), "whitespace", "trim",
 		    tmp->data, tmp->len, line->data, line->len);
 	return TT_OK;

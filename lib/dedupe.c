@@ -39,29 +39,46 @@ tt_dedupe_free(tt_dedupe *d)
 	free(d);
 }
 
-/* FNV-1a of the line's letters and digits, folded; *words counted. */
-static uint64_t
-fingerprint(const char *s, size_t len, size_t *words)
+/* Add a byte to the hash: eight at a time, mixed. */
+struct fp {
+	uint64_t	 h, acc;
+	unsigned	 n;
+};
+
+static void
+fp_put(struct fp *f, uint64_t b)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i = 0, n;
+	f->acc = f->acc << 8 | b;
+	if (++f->n == 8) {
+		f->h = (f->h ^ f->acc) * 0x9E3779B97F4A7C15ULL;
+		f->h ^= f->h >> 29;
+		f->acc = 0;
+		f->n = 0;
+	}
+}
+
+/* A hash of the line's letters and digits, folded, words parted by one
+ * space; *words counted. */
+void
+tt_dedupe_fingerprint(struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t len = l->text.len, i = 0, n, words = 0;
+	struct fp f = { 1469598103934665603ULL, 0, 0 };
 	int32_t cp;
 	int in = 0;
 
-	*words = 0;
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			n = 1;
-			cp = (unsigned char)s[i];
-			if (tt_isascii_alpha(cp) || tt_isascii_digit(cp)) {
-				if (!in)
-					(*words)++;
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			if (tt_isascii_alpha(b) || tt_isascii_digit(b)) {
+				words += !in;
 				in = 1;
-				h = (h ^ (uint64_t)tt_ascii_lower(cp)) *
-				    1099511628211ULL;
-			} else if (cp != '\'' && in) {
+				fp_put(&f, (uint64_t)tt_ascii_lower(b));
+			} else if (b != '\'' && in) {
 				in = 0;
-				h = (h ^ ' ') * 1099511628211ULL;
+				fp_put(&f, ' ');
 			}
 			i++;
 			continue;
@@ -70,30 +87,35 @@ fingerprint(const char *s, size_t len, size_t *words)
 		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
 		    tt_unicode_category(cp) == TT_UCAT_NUMBER)) {
 			cp = tt_unicode_tolower(cp);
-			if (!in)
-				(*words)++;
+			words += !in;
 			in = 1;
-			h = (h ^ (uint64_t)cp) * 1099511628211ULL;
+			fp_put(&f, (uint64_t)cp);
 		} else if (cp == '\'' || cp == 0x2019) {
 			/* inside a word: no break, no mark */
 		} else if (in) {
 			in = 0;
-			h = (h ^ ' ') * 1099511628211ULL;
+			fp_put(&f, ' ');
 		}
 		i += n;
 	}
-	return h;
+	f.h = (f.h ^ f.acc ^ (uint64_t)f.n << 60) * 0x9E3779B97F4A7C15ULL;
+	l->fp = f.h ^ f.h >> 31;
+	l->fpwords = words;
+	l->fp_done = 1;
 }
 
 void
 tt_dedupe_judge(tt_dedupe *d, tt_clean *c, struct tt_cline *l)
 {
-	size_t words, i;
-	uint64_t h = fingerprint(l->text.data, l->text.len, &words);
+	size_t i;
+	uint64_t h;
 	char rule[48];
 
-	if (words < DEDUPE_WORDS)
+	if (!l->fp_done)
+		tt_dedupe_fingerprint(l);
+	if (l->fpwords < DEDUPE_WORDS)
 		return;
+	h = l->fp;
 	for (i = 0; i < d->n; i++)
 		if (d->hash[i] == h && l->lineno - d->line[i] <= DEDUPE_NEAR) {
 			l->drop = 1;
