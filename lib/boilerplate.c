@@ -50,6 +50,9 @@ struct rule {
  */
 struct keys {
 	uint16_t	*next;		/* [state * nclass + class] */
+	/* the same as the offset of the next state's row, times two, plus
+	 * one where a key ends there: the scan's table */
+	uint32_t	*step;
 	uint64_t	*out;		/* the rules a key ends at in state */
 	unsigned char	 cls[256];
 	size_t		 nstate, nclass;
@@ -319,6 +322,12 @@ keys_build(tt_boiler *b)
 			queue[tail++] = *to;
 		}
 	}
+	if ((k->step = malloc(k->nstate * k->nclass * sizeof(*k->step))) ==
+	    NULL)
+		goto none;
+	for (i = 0; i < k->nstate * k->nclass; i++)
+		k->step[i] = (uint32_t)(k->next[i] * k->nclass) << 1 |
+		    (k->out[k->next[i]] != 0);
 	for (i = 0; i < b->n && i < KEY_RULES; i++)
 		b->rules[i].keyed = (keyed >> i) & 1;
 	free(fail);
@@ -326,10 +335,12 @@ keys_build(tt_boiler *b)
 	return TT_OK;
 none:
 	free(k->next);
+	free(k->step);
 	free(k->out);
 	free(fail);
 	free(queue);
 	k->next = NULL;
+	k->step = NULL;
 	k->out = NULL;
 	k->nstate = 0;
 	return TT_OK;
@@ -340,13 +351,16 @@ static uint64_t
 keys_scan(const struct keys *k, const char *s, size_t len, int ascii)
 {
 	uint64_t hit = 0;
-	size_t i, st = 0;
+	size_t i, off = 0;
+	uint32_t e;
 
-	if (k->next == NULL)
+	if (k->step == NULL)
 		return 0;
 	for (i = 0; i < len; i++) {
-		st = k->next[st * k->nclass + k->cls[(unsigned char)s[i]]];
-		hit |= k->out[st];
+		e = k->step[off + k->cls[(unsigned char)s[i]]];
+		off = e >> 1;
+		if (e & 1)
+			hit |= k->out[off / k->nclass];
 	}
 	/* Caseless UTF-8 matching takes the long s and the Kelvin sign
 	 * for s and k: a line with either tries every rule. */
@@ -399,6 +413,7 @@ tt_boiler_free(tt_boiler *b)
 	free(b->rules);
 	tt_buf_free(&b->keylist);
 	free(b->keys.next);
+	free(b->keys.step);
 	free(b->keys.out);
 	pcre2_match_data_free(b->md);
 	pcre2_match_context_free(b->mc);
