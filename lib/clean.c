@@ -402,8 +402,8 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 		c->lineno++;
 	/* A line of a form feed (and white space) separates documents, as
 	 * tt-extract writes between pages: it stays as it is. */
-	sep = !piece && tt_clean_is_blank(t->data, t->len) &&
-	    t->len > 0 && memchr(t->data, '\f', t->len) != NULL;
+	sep = !piece && t->len > 0 && memchr(t->data, '\f', t->len) != NULL &&
+	    tt_clean_is_blank(t->data, t->len);
 	if (!piece && !sep) {
 		if ((c->steps & TT_STEP_MOJIBAKE) &&
 		    (r = tt_mojibake_line(c, t, &c->tmp)) < 0)
@@ -569,7 +569,7 @@ convert(tt_clean *c, const char *s, size_t len, int final, tt_buf *out,
     tt_err *e)
 {
 	const char *bomname;
-	size_t bom = 0, before;
+	size_t bom = 0, before, same;
 	int r, direct;
 
 	tt_buf_reset(&c->utf8);
@@ -584,6 +584,13 @@ convert(tt_clean *c, const char *s, size_t len, int final, tt_buf *out,
 	/* The encoding step alone does not need lines: the text goes out as
 	 * it is converted, line ends and all. */
 	direct = (c->steps & ~TT_STEP_ENCODING) == 0;
+	if (!direct && (same = tt_conv_same(c->conv, s + bom, len - bom,
+	    final)) > 0) {
+		/* UTF-8 that needs no repair is cut into lines where it is */
+		if ((r = lines_in(c, s + bom, same, out)) != TT_OK)
+			return r;
+		bom += same;
+	}
 	if ((r = tt_conv_feed(c->conv, s + bom, len - bom, final,
 	    direct ? out : &c->utf8, e)) != TT_OK)
 		return r;

@@ -239,6 +239,10 @@ tt_conv		*tt_conv_new(const char *from, tt_err *);
 int		 tt_conv_feed(tt_conv *, const char *, size_t, int final,
 		    tt_buf *out, tt_err *);
 size_t		 tt_conv_replaced(const tt_conv *);
+/* How many of the bytes to feed next are UTF-8 already, to be used as
+ * they are instead of fed (a UTF-8 source with no sequence carried over:
+ * the valid complete characters at the start). */
+size_t		 tt_conv_same(const tt_conv *, const char *, size_t, int final);
 void		 tt_conv_free(tt_conv *);
 
 /* Detect (or take *forced) and convert all of s to UTF-8 in out; the BOM is
