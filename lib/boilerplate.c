@@ -97,17 +97,11 @@ pack(const char *w, size_t n)
 
 /*
  * The function words by their packed bytes, a slot each: the multiplier
- * is the first that parts them (so a look-up is one comparison, which
- * measure() makes without a branch).
+ * is the first that parts them, so a look-up is one comparison.
  */
 #define STOP_BITS	12
 static uint64_t	stop_keys[1u << STOP_BITS];
 static uint64_t	stop_mul;
-/* Byte classes of measure(): white space, ASCII letter, digit. */
-#define M_SPACE		1
-#define M_LETTER	2
-#define M_DIGIT		4
-static unsigned char mclass[256];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
 static unsigned
@@ -121,7 +115,6 @@ stop_fill(void)
 {
 	size_t i;
 	uint64_t k;
-	int c;
 
 	for (stop_mul = 0x9E3779B97F4A7C15ULL;; stop_mul += 0x5851F42D4C957F2EULL) {
 		memset(stop_keys, 0, sizeof(stop_keys));
@@ -134,10 +127,6 @@ stop_fill(void)
 		if (i == TT_NELEM(stops))
 			break;
 	}
-	for (c = 0; c < 256; c++)
-		mclass[c] = (c == ' ' || c == '\t' ? M_SPACE : 0) |
-		    (tt_isascii_alpha(c) ? M_LETTER : 0) |
-		    (tt_isascii_digit(c) ? M_DIGIT : 0);
 }
 
 static int
@@ -478,65 +467,6 @@ cjk_stop(const char *s, size_t n)
 	    memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
 }
 
-/* Function words among the packed words k[0..n). */
-static size_t
-stops_in(const uint64_t *k, size_t n)
-{
-	size_t i, m = 0;
-
-	for (i = 0; i < n; i++)
-		m += stop_keys[stop_slot(k[i])] == k[i];
-	return m;
-}
-
-/*
- * measure()'s words and function words of an ASCII line, without a branch
- * a byte: where words end is what a branch cannot guess.  A word counts
- * if it has a letter or starts with a digit; it may be a function word if
- * its letters (1 to 7) run without a gap (punctuation around them is not
- * part of it), and those are packed into kbuf and looked up after.
- */
-static void
-measure_ascii(struct tt_cline *l)
-{
-	const unsigned char *s = (const unsigned char *)l->text.data;
-	size_t len = l->text.len, i, nk = 0;
-	uint64_t kbuf[256], k = 0, keepk;
-	unsigned c, sp, let, start, end, keep, prev_sp = 1;
-	unsigned ok = 0, nlet = 0, gap = 0, impure = 0;
-
-	for (i = 0; i < len; i++) {
-		c = mclass[s[i]];
-		sp = c & M_SPACE;
-		let = (c >> 1) & 1;
-		start = prev_sp & (sp ^ 1);
-		end = (prev_sp ^ 1) & sp;
-		l->words += end & ok;
-		kbuf[nk] = k;
-		nk += end & (impure ^ 1) & (nlet - 1 < 7);
-		keep = start - 1;
-		keepk = (uint64_t)(int64_t)(int32_t)keep;
-		ok = (ok & keep) | let | (start & (c >> 2));
-		nlet &= keep;
-		impure = (impure & keep) | (gap & keep & let);
-		gap = (gap & keep) | ((let ^ 1) & (nlet != 0) & (sp ^ 1));
-		k = ((k & keepk) << (8 * let)) | ((uint64_t)(s[i] | 0x20) &
-		    (0 - (uint64_t)let));
-		nlet += let;
-		prev_sp = sp;
-		if (nk == TT_NELEM(kbuf)) {
-			l->stops += stops_in(kbuf, nk);
-			nk = 0;
-		}
-	}
-	if (!prev_sp) {
-		l->words += ok;
-		kbuf[nk] = k;
-		nk += (impure ^ 1) & (nlet - 1 < 7);
-	}
-	l->stops += stops_in(kbuf, nk);
-}
-
 /* Words, function words and the sentence end of a line, once. */
 static void
 measure(struct tt_cline *l)
@@ -549,9 +479,7 @@ measure(struct tt_cline *l)
 		return;
 	l->judged = 1;
 	l->words = l->stops = 0;
-	if (tt_utf8_ascii_run(s, len) == len)
-		measure_ascii(l);
-	else while (i < len) {
+	while (i < len) {
 		size_t a, z;
 		unsigned char hi = 0;
 
