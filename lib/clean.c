@@ -507,7 +507,9 @@ room(tt_clean *c, tt_buf *out)
 static int
 lines_in(tt_clean *c, const char *s, size_t len, tt_buf *out)
 {
-	size_t i = 0, j, cut;
+	size_t i = 0, j, cut, cr = 0;
+	const char *p;
+	int looked = 0;		/* cr is where the next CR is, or len */
 	int r;
 
 	while (i < len) {
@@ -517,8 +519,14 @@ lines_in(tt_clean *c, const char *s, size_t len, tt_buf *out)
 			continue;
 		}
 		c->cr = 0;
-		for (j = i; j < len && s[j] != '\n' && s[j] != '\r'; j++)
-			;
+		/* The next CR is looked for once, not on every line. */
+		if (!looked || cr < i) {
+			cr = (p = memchr(s + i, '\r', len - i)) != NULL ?
+			    (size_t)(p - s) : len;
+			looked = 1;
+		}
+		j = (p = memchr(s + i, '\n', cr - i)) != NULL ?
+		    (size_t)(p - s) : cr;
 		if (c->cur.len + (j - i) > c->o.maxline) {
 			/* Too long: pass on a piece, cut at a character. */
 			size_t room = c->o.maxline - c->cur.len;

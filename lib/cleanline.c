@@ -1,6 +1,7 @@
 /* cleanline.c: tt-clean's line steps that need no context: unicode
  * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
  * whitespace (trim, collapse). */
+#include <stdint.h>
 #include <string.h>
 
 #include "tt_int.h"
@@ -157,6 +158,41 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 	return TT_OK;
 }
 
+/* The bytes of w equal to b, as their high bits. */
+static uint64_t
+bytes_eq(uint64_t w, unsigned char b)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x = w ^ (0x0101010101010101ULL * b);
+
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Has s[0..len) no tab and no two spaces running?  Eight bytes at a
+ * time. */
+static int
+ws_plain(const char *s, size_t len)
+{
+	uint64_t w, sp, carry = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		sp = bytes_eq(w, ' ');
+		/* a space after a space: in the word, or across words */
+		if (bytes_eq(w, '\t') != 0 || (sp & (sp << 8 | carry)) != 0)
+			return 0;
+		carry = sp >> 56;
+	}
+	for (; i < len; i++) {
+		if (s[i] == '\t' || (s[i] == ' ' && (carry ||
+		    (i > 0 && s[i - 1] == ' '))))
+			return 0;
+		carry = 0;
+	}
+	return 1;
+}
+
 int
 tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 {
@@ -168,10 +204,8 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 		lead++;
 	/* Most lines need nothing, or lose only their indent: no tab, no
 	 * two spaces running, no space at the end. */
-	for (i = lead + 1; i < len && s[i] != '\t' &&
-	    (s[i] != ' ' || s[i - 1] != ' '); i++)
-		;
-	if (i >= len && (len == lead || s[len - 1] != ' ')) {
+	if (ws_plain(s + lead, len - lead) && (len == lead ||
+	    s[len - 1] != ' ')) {
 		if (lead == 0)
 			return TT_OK;
 		if (tt_clean_explaining(c))
