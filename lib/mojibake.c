@@ -811,6 +811,62 @@ has_high(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Can badness() and c1() find nothing in s?  A quick pass that says yes
+ * for most right text: no character of the classes mojibake is made of
+ * (C1 controls, currency, numbers, symbols, box drawing, marks), none of
+ * the characters some tests name ("Ã", "Â", "Ă", "Г", IPA letters,
+ * private use, MacRoman's leads), and none of the neighbours the other
+ * tests look at (an accented or non-Latin capital letter, or a lowercase
+ * letter before one; an accented letter against punctuation or a letter
+ * without case).  Text that is not UTF-8 is left as fix() leaves it.
+ */
+static int
+surely_fine(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	int32_t cp;
+	int p = K_SPACE, c;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			/* an ASCII run: only its last character matters */
+			n = tt_utf8_ascii_run(s + i, len - i);
+			i += n;
+			p = mclass((unsigned char)s[i - 1]);
+			continue;
+		}
+		if ((n = tt_utf8_decode(s + i, len - i, &cp)) == 0 || cp < 0)
+			return 1;	/* not UTF-8: nothing to undo */
+		i += n;
+		c = mclass(cp);
+		switch (c) {
+		case K_C1: case K_CUR: case K_NUM: case K_BAD: case K_BOX:
+		case K_MARK:
+			return 0;
+		}
+		switch (cp) {
+		case 0xC2: case 0xC3:			/* LEAD_AC */
+		case 0x102: case 0x413:			/* LOST_A */
+		case 0x221A: case 0x2248: case 0x2206:	/* mac_lead */
+		case 0x192: case 0xAC: case 0x201A: case 0x25CA:
+			return 0;
+		}
+		if ((cp >= 0x250 && cp < 0x300) || (cp >= 0xE000 && cp <= 0xF8FF))
+			return 0;
+		if ((ACCENTED(p) || p == K_NUP) && (c == K_OPEN ||
+		    c == K_CLOSE || c == K_COMMON))
+			return 0;
+		if (LOWER(p) && (c == K_UP || c == K_NUP))
+			return 0;
+		if ((ACCENTED(p) && c == K_NCASE) ||
+		    (p == K_NCASE && ACCENTED(c)))
+			return 0;
+		p = c;
+	}
+	return 1;
+}
+
 static void
 mj_free(struct mj *m)
 {
@@ -836,6 +892,8 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 	if (!has_high(s, len))
 		return 0;
 	ktab_init();
+	if (surely_fine(s, len))
+		return 0;
 	memset(&m, 0, sizeof(m));
 	m.sub_ok = memchr(s, SUB, len) == NULL;
 	if ((m.cur.v = malloc(len * sizeof(int32_t))) == NULL)
