@@ -102,6 +102,11 @@ pack(const char *w, size_t n)
 #define STOP_BITS	12
 static uint64_t	stop_keys[1u << STOP_BITS];
 static uint64_t	stop_mul;
+/* Bytes to measure(): white space, letters (ASCII or not), the rest. */
+#define W_OTHER		0
+#define W_SPACE		1
+#define W_LETTER	2
+static unsigned char wclass[256];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
 static unsigned
@@ -115,7 +120,11 @@ stop_fill(void)
 {
 	size_t i;
 	uint64_t k;
+	int b;
 
+	for (b = 0; b < 256; b++)
+		wclass[b] = b == ' ' || b == '\t' ? W_SPACE :
+		    b >= 0x80 || tt_isascii_alpha(b) ? W_LETTER : W_OTHER;
 	for (stop_mul = 0x9E3779B97F4A7C15ULL;; stop_mul += 0x5851F42D4C957F2EULL) {
 		memset(stop_keys, 0, sizeof(stop_keys));
 		for (i = 0; i < TT_NELEM(stops); i++) {
@@ -483,17 +492,20 @@ measure(struct tt_cline *l)
 		size_t a, z;
 		unsigned char hi = 0;
 
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		while (i < len && wclass[(unsigned char)s[i]] == W_SPACE)
 			i++;
 		if (i == len)
 			break;
 		/* the word without punctuation around it: [a, z) */
 		st = i;
 		a = z = len;
-		for (; i < len && s[i] != ' ' && s[i] != '\t'; i++) {
+		for (; i < len; i++) {
 			unsigned char b = (unsigned char)s[i];
+			unsigned char w = wclass[b];
 
-			if (b >= 0x80 || tt_isascii_alpha(b)) {
+			if (w == W_SPACE)
+				break;
+			if (w == W_LETTER) {
 				if (a == len)
 					a = i;
 				z = i + 1;

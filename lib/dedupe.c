@@ -5,6 +5,7 @@
  * Short lines are never dropped: a refrain, "Yes.", a repeated heading
  * are what a text says on purpose.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,21 @@ fp_put(struct fp *f, uint64_t b)
 	}
 }
 
+/* ASCII bytes to the fingerprint: 0 parts words, 1 is an apostrophe
+ * (inside a word: no break, no mark), else the letter or digit folded. */
+static unsigned char fold[128];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_fill(void)
+{
+	int b;
+
+	for (b = 0; b < 128; b++)
+		fold[b] = tt_isascii_alpha(b) || tt_isascii_digit(b) ?
+		    (unsigned char)tt_ascii_lower(b) : b == '\'';
+}
+
 /* A hash of the line's letters and digits, folded, words parted by one
  * space; *words counted. */
 void
@@ -68,15 +84,18 @@ tt_dedupe_fingerprint(struct tt_cline *l)
 	int32_t cp;
 	int in = 0;
 
+	pthread_once(&fold_once, fold_fill);
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
 		if (b < 0x80) {
-			if (tt_isascii_alpha(b) || tt_isascii_digit(b)) {
+			unsigned char t = fold[b];
+
+			if (t > 1) {
 				words += !in;
 				in = 1;
-				fp_put(&f, (uint64_t)tt_ascii_lower(b));
-			} else if (b != '\'' && in) {
+				fp_put(&f, t);
+			} else if (t == 0 && in) {
 				in = 0;
 				fp_put(&f, ' ');
 			}
