@@ -10,7 +10,6 @@
  * input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES held) and judged
  * together.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -78,18 +77,6 @@ struct tt_clean {
 	struct tt_cline	*win;
 	struct tt_cline	**doc;		/* the held lines in order, to judge */
 	size_t		 wcap, head, count, docbytes;
-	/* A long input's documents are judged by a second thread while the
-	 * next one is read: the lines of the one it judges are the batch's
-	 * (their buffers swapped out of the ring), written once it is done. */
-	struct tt_cline	*batch;
-	struct tt_cline	**bdoc;
-	size_t		 bcap, bn;
-	int		 threaded;	/* the judge thread runs */
-	int		 busy;		/* ... on the batch */
-	int		 quit;
-	pthread_t	 judge;
-	pthread_mutex_t	 mu;
-	pthread_cond_t	 cv;
 	/* steps with state */
 	tt_boiler	*boiler;
 	tt_dedupe	*dedupe;
@@ -147,8 +134,6 @@ tt_clean_replaced(const tt_clean *c)
 	return c->replaced;
 }
 
-static void judge_stop(tt_clean *);
-
 void
 tt_clean_free(tt_clean *c)
 {
@@ -156,11 +141,6 @@ tt_clean_free(tt_clean *c)
 
 	if (c == NULL)
 		return;
-	judge_stop(c);
-	for (i = 0; i < c->bcap; i++)
-		tt_buf_free(&c->batch[i].text);
-	free(c->batch);
-	free(c->bdoc);
 	tt_buf_free(&c->sniff);
 	tt_conv_free(c->conv);
 	tt_buf_free(&c->utf8);
@@ -200,13 +180,14 @@ tt_clean_lineno(const tt_clean *c)
 /* ------------------------------------------------------------ output */
 
 static int emit(tt_clean *, struct tt_cline *, tt_buf *);
-static int flush_doc(tt_clean *, tt_buf *, int);
+static int flush(tt_clean *, tt_buf *);
 static int room(tt_clean *, tt_buf *);
 
-/* Write a judged line (or say why it goes). */
+/* Decide the oldest line held and write it. */
 static int
-settle_line(tt_clean *c, struct tt_cline *l, tt_buf *out)
+settle(tt_clean *c, tt_buf *out)
 {
+	struct tt_cline *l = &c->win[c->head];
 	int r;
 
 	if (l->drop && l->why != NULL)
@@ -214,150 +195,15 @@ settle_line(tt_clean *c, struct tt_cline *l, tt_buf *out)
 		    l->text.data, l->text.len, NULL, 0);
 	if (!l->piece && !l->blank && c->dedupe != NULL && !l->drop)
 		tt_dedupe_judge(c->dedupe, c, l);
+	c->head = (c->head + 1) % c->wcap;
+	c->count--;
+	c->docbytes -= l->text.len < c->docbytes ? l->text.len : c->docbytes;
 	r = l->drop ? TT_OK : emit(c, l, out);
 	/* A long line's buffer is not kept for the next line: the ring may
 	 * hold thousands. */
 	if (l->text.cap > 4096)
 		tt_buf_free(&l->text);
 	return r;
-}
-
-/* Decide the oldest line held and write it. */
-static int
-settle(tt_clean *c, tt_buf *out)
-{
-	struct tt_cline *l = &c->win[c->head];
-
-	c->head = (c->head + 1) % c->wcap;
-	c->count--;
-	c->docbytes -= l->text.len < c->docbytes ? l->text.len : c->docbytes;
-	return settle_line(c, l, out);
-}
-
-/* ------------------------------------------------------ judge thread */
-
-static void *
-judge_main(void *arg)
-{
-	tt_clean *c = arg;
-	size_t i;
-
-	pthread_mutex_lock(&c->mu);
-	for (;;) {
-		while (!c->busy && !c->quit)
-			pthread_cond_wait(&c->cv, &c->mu);
-		if (c->quit)
-			break;
-		pthread_mutex_unlock(&c->mu);
-		tt_boiler_document(c->boiler, c->bdoc, c->bn);
-		if (c->dedupe != NULL)
-			for (i = 0; i < c->bn; i++) {
-				struct tt_cline *l = c->bdoc[i];
-
-				if (!l->drop && !l->blank && !l->piece)
-					tt_dedupe_fingerprint(l);
-			}
-		pthread_mutex_lock(&c->mu);
-		c->busy = 0;
-		pthread_cond_broadcast(&c->cv);
-	}
-	pthread_mutex_unlock(&c->mu);
-	return NULL;
-}
-
-/* Wait for the batch to be judged and write it. */
-static int
-batch_out(tt_clean *c, tt_buf *out)
-{
-	size_t i;
-	int r = TT_OK;
-
-	if (!c->threaded)
-		return TT_OK;
-	pthread_mutex_lock(&c->mu);
-	while (c->busy)
-		pthread_cond_wait(&c->cv, &c->mu);
-	pthread_mutex_unlock(&c->mu);
-	for (i = 0; i < c->bn && r == TT_OK; i++)
-		r = settle_line(c, c->bdoc[i], out);
-	c->bn = 0;
-	return r;
-}
-
-static void
-judge_stop(tt_clean *c)
-{
-	if (!c->threaded)
-		return;
-	pthread_mutex_lock(&c->mu);
-	while (c->busy)
-		pthread_cond_wait(&c->cv, &c->mu);
-	c->quit = 1;
-	pthread_cond_broadcast(&c->cv);
-	pthread_mutex_unlock(&c->mu);
-	pthread_join(c->judge, NULL);
-	pthread_cond_destroy(&c->cv);
-	pthread_mutex_destroy(&c->mu);
-	c->threaded = 0;
-}
-
-/*
- * Hand the lines held to the judge thread (started the first time) and
- * empty the ring; 0 when they must be judged here (no thread, no
- * memory).  The batch written before holds the lines judged last.
- */
-static int
-hand_over(tt_clean *c, tt_buf *out, int *r)
-{
-	size_t i;
-
-	if ((*r = batch_out(c, out)) != TT_OK)
-		return 1;
-	if (c->bcap < c->wcap) {
-		struct tt_cline **d = realloc(c->bdoc, c->wcap * sizeof(*d));
-		struct tt_cline *w;
-
-		if (d == NULL)
-			return 0;
-		c->bdoc = d;
-		if ((w = realloc(c->batch, c->wcap * sizeof(*w))) == NULL)
-			return 0;
-		c->batch = w;
-		memset(w + c->bcap, 0, (c->wcap - c->bcap) * sizeof(*w));
-		c->bcap = c->wcap;
-	}
-	if (!c->threaded) {
-		if (pthread_mutex_init(&c->mu, NULL) != 0)
-			return 0;
-		if (pthread_cond_init(&c->cv, NULL) != 0) {
-			pthread_mutex_destroy(&c->mu);
-			return 0;
-		}
-		c->busy = c->quit = 0;
-		if (pthread_create(&c->judge, NULL, judge_main, c) != 0) {
-			pthread_cond_destroy(&c->cv);
-			pthread_mutex_destroy(&c->mu);
-			return 0;
-		}
-		c->threaded = 1;
-	}
-	/* The lines move to the batch, its old buffers to the ring. */
-	for (i = 0; i < c->count; i++) {
-		struct tt_cline *l = &c->win[(c->head + i) % c->wcap];
-		tt_buf b = c->batch[i].text;
-
-		c->batch[i] = *l;
-		l->text = b;
-		tt_buf_reset(&l->text);
-		c->bdoc[i] = &c->batch[i];
-	}
-	c->bn = c->count;
-	c->count = c->docbytes = 0;
-	pthread_mutex_lock(&c->mu);
-	c->busy = 1;
-	pthread_cond_broadcast(&c->cv);
-	pthread_mutex_unlock(&c->mu);
-	return 1;
 }
 
 /* Write a line that stays. */
@@ -437,7 +283,6 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	l->blank = !piece && tt_clean_is_blank(l->text.data, l->text.len);
 	l->words = 0;
 	l->judged = 0;
-	l->fp_done = 0;
 	c->count++;
 	c->docbytes += l->text.len;
 	c->midline = more;
@@ -446,23 +291,17 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	 * piece of a huge line ends what is held. */
 	if (c->boiler == NULL || piece || sep ||
 	    c->docbytes >= TT_CLEAN_DOC_BYTES)
-		return flush_doc(c, out, 1);
+		return flush(c, out);
 	return TT_OK;
 }
 
-/* Judge the lines held as one document and write them; with more
- * input to come, in the judge thread while the next is read. */
+/* Judge the lines held as one document and write them. */
 static int
-flush_doc(tt_clean *c, tt_buf *out, int more)
+flush(tt_clean *c, tt_buf *out)
 {
 	size_t i;
 	int r;
 
-	if (c->boiler != NULL && c->count > 0 && more &&
-	    c->explain == NULL && hand_over(c, out, &r))
-		return r;
-	if ((r = batch_out(c, out)) != TT_OK)
-		return r;
 	if (c->boiler != NULL && c->count > 0) {
 		for (i = 0; i < c->count; i++)
 			c->doc[i] = &c->win[(c->head + i) % c->wcap];
@@ -484,7 +323,7 @@ room(tt_clean *c, tt_buf *out)
 	struct tt_cline *w, **d;
 
 	if (c->wcap >= TT_CLEAN_DOC_LINES || (c->boiler == NULL && c->wcap > 0))
-		return flush_doc(c, out, 1);
+		return flush(c, out);
 	if ((w = calloc(cap, sizeof(*w))) == NULL ||
 	    (d = malloc(cap * sizeof(*d))) == NULL) {
 		free(w);
@@ -645,7 +484,7 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 	if (r == TT_OK && (c->cur.len > 0 || c->midline))
 		r = line_done(c, c->midline, 0, out);
 	if (r == TT_OK)
-		r = flush_doc(c, out, 0);
+		r = flush(c, out);
 	/* Ready for the next document. */
 	tt_conv_free(c->conv);
 	c->conv = NULL;

@@ -25,9 +25,6 @@ struct tt_cline {
 	size_t	 words;		/* 0 until measured */
 	size_t	 stops;
 	int	 prose;		/* ends like a sentence */
-	int	 fp_done;	/* dedupe's fingerprint taken: */
-	uint64_t fp;
-	size_t	 fpwords;
 };
 
 typedef struct tt_boiler tt_boiler;
@@ -50,7 +47,6 @@ void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
 void	 tt_boiler_free(tt_boiler *);
 
 tt_dedupe *tt_dedupe_new(void);
-void	 tt_dedupe_fingerprint(struct tt_cline *);
 void	 tt_dedupe_judge(tt_dedupe *, tt_clean *, struct tt_cline *);
 void	 tt_dedupe_reset(tt_dedupe *);
 void	 tt_dedupe_free(tt_dedupe *);

@@ -75,11 +75,10 @@ fold_fill(void)
 
 /* A hash of the line's letters and digits, folded, words parted by one
  * space; *words counted. */
-void
-tt_dedupe_fingerprint(struct tt_cline *l)
+static uint64_t
+fingerprint(const char *s, size_t len, size_t *nwords)
 {
-	const char *s = l->text.data;
-	size_t len = l->text.len, i = 0, n, words = 0;
+	size_t i = 0, n, words = 0;
 	struct fp f = { 1469598103934665603ULL, 0, 0 };
 	int32_t cp;
 	int in = 0;
@@ -118,23 +117,19 @@ tt_dedupe_fingerprint(struct tt_cline *l)
 		i += n;
 	}
 	f.h = (f.h ^ f.acc ^ (uint64_t)f.n << 60) * 0x9E3779B97F4A7C15ULL;
-	l->fp = f.h ^ f.h >> 31;
-	l->fpwords = words;
-	l->fp_done = 1;
+	*nwords = words;
+	return f.h ^ f.h >> 31;
 }
 
 void
 tt_dedupe_judge(tt_dedupe *d, tt_clean *c, struct tt_cline *l)
 {
-	size_t i;
-	uint64_t h;
+	size_t words, i;
+	uint64_t h = fingerprint(l->text.data, l->text.len, &words);
 	char rule[48];
 
-	if (!l->fp_done)
-		tt_dedupe_fingerprint(l);
-	if (l->fpwords < DEDUPE_WORDS)
+	if (words < DEDUPE_WORDS)
 		return;
-	h = l->fp;
 	for (i = 0; i < d->n; i++)
 		if (d->hash[i] == h && l->lineno - d->line[i] <= DEDUPE_NEAR) {
 			l->drop = 1;
