@@ -22,6 +22,9 @@
 #include "clean_int.h"
 #include "boilerplate_rules.h"	/* generated from boilerplate.rules */
 
+static const char REPEATED_TITLE[] = "repeated-title";
+static const char TEASER_CARD[] = "teaser-card";
+
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
 #define REPEAT_NEAR	3	/* lines a repeated title is looked for in */
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
@@ -641,9 +644,10 @@ ends_colon(const struct tt_cline *l)
  * a colon costs nothing.  The article is the run of lines worth most
  * (the maximum-sum segment), and the short line without a final stop
  * just before it, its headline.  Inside it every line stays but the rules'
- * matches; outside it lines go, unless the prose on their side of the
- * article weighs as much as the article (then the document has two
- * texts, and the prose of both stays).  A document worth less than
+ * matches; outside it lines go, unless the best stretch on their side of
+ * the article weighs three quarters of it or more (then the document has
+ * two texts, and both stay: prose scattered between teasers, titles and
+ * kickers makes no such stretch).  A document worth less than
  * FEW_WORDS (notes, a list, a poem) keeps all but the rules' matches.
  */
 #define CAP		25
@@ -652,6 +656,7 @@ ends_colon(const struct tt_cline *l)
 #define RUN		3
 #define NO_STOP		0.4	/* a long line that does not end a sentence */
 #define FEW_WORDS	20
+#define TWO_TEXTS	0.75	/* a stretch beside the article as heavy */
 
 /* A row of a table as tt-extract writes one: cells between tabs.  Page
  * dumps (lynx, html2text) line tables up with spaces. */
@@ -708,13 +713,19 @@ static int
 repeated_title(struct tt_cline **lines, size_t n, size_t i, size_t *other)
 {
 	const char *s, *t;
-	size_t len, tlen, j, seen;
+	size_t len, tlen, j, seen, e;
 	int dir;
 
-	if (lines[i]->words < 3 || lines[i]->words > 15 || lines[i]->prose)
+	if (lines[i]->words < 3 || lines[i]->words > 15)
 		return 0;
 	s = core(lines[i], &len);
-	if (memchr(s, ',', len) != NULL || memchr(s, ';', len) != NULL)
+	/* A title may ask, exclaim or hold a comma; a caption ends with a
+	 * full stop, an entry of a list with a semicolon. */
+	for (e = len; e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' ||
+	    (unsigned char)s[e - 1] >= 0x80); e--)
+		;
+	if ((e > 0 && (s[e - 1] == '.' || s[e - 1] == ':')) ||
+	    memchr(s, ';', len) != NULL)
 		return 0;
 	for (dir = -1; dir <= 1; dir += 2)
 		for (j = i, seen = 0; seen < REPEAT_NEAR &&
@@ -749,9 +760,45 @@ teaser_card(struct tt_cline **lines, size_t n, size_t i, size_t o, double *v)
 		if (!lines[j]->blank && !lines[j]->piece &&
 		    lines[j]->why == NULL && lines[j]->words <= 6 &&
 		    !lines[j]->prose) {
-			lines[j]->why = "teaser-card";
+			lines[j]->why = TEASER_CARD;
 			v[j] = -RULE;
 		}
+}
+
+/* The nearest line before (dir -1) or after (+1) i with text, or n. */
+static size_t
+near_text(struct tt_cline **lines, size_t n, size_t i, int dir)
+{
+	while (dir < 0 ? i > 0 : i + 1 < n) {
+		i = dir < 0 ? i - 1 : i + 1;
+		if (!lines[i]->blank && !lines[i]->piece)
+			return i;
+	}
+	return n;
+}
+
+/*
+ * The blurbs of a list of teaser cards: a line that follows a card's
+ * kicker or source and comes before the next card's title (or the page's
+ * furniture: a rule's match) is the card's summary, however much it reads
+ * like prose.
+ */
+static void
+teaser_blurbs(struct tt_cline **lines, size_t n, double *v)
+{
+	size_t i, p, q;
+
+	for (i = 0; i < n; i++) {
+		if (lines[i]->why != NULL || lines[i]->blank || lines[i]->piece)
+			continue;
+		p = near_text(lines, n, i, -1);
+		q = near_text(lines, n, i, 1);
+		if (p < n && q < n && lines[p]->why == TEASER_CARD &&
+		    lines[q]->why != NULL && lines[q]->why != TEASER_CARD) {
+			lines[i]->why = TEASER_CARD;
+			v[i] = -RULE;
+		}
+	}
 }
 
 /* The maximum-sum stretch of v[0..n): [*a, *z]; its sum. */
@@ -795,8 +842,9 @@ headline(struct tt_cline **lines, size_t a)
 void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
-	double *v, best, in = 0, left = 0, right = 0;
-	size_t i, a, z, before = 0, ruled = 0, twice = 0;
+	double *v, best, in = 0, lbest = -1, rbest = -1;
+	size_t i, a, z, before = 0, ruled = 0, twice = 0, la = 0, lz = 0;
+	size_t ra = 0, rz = 0;
 	int run = 0, listok = 0, article, page;
 
 	if (n == 0)
@@ -833,25 +881,27 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		if (lines[i]->why != NULL || lines[i]->blank ||
 		    lines[i]->piece || !repeated_title(lines, n, i, &o))
 			continue;
-		lines[i]->why = "repeated-title";
+		lines[i]->why = REPEATED_TITLE;
 		v[i] = -RULE;
 		twice++;
 		if (o > i)
 			teaser_card(lines, n, i, o, v);
 	}
 	if (twice > 0) {
+		teaser_blurbs(lines, n, v);
 		best = stretch(v, n, &a, &z);
 		a = headline(lines, a);
 	}
-	for (i = 0; i < n; i++) {
-		double pos = v[i] > 0 ? v[i] : 0;
-
-		if (i < a)
-			left += pos;
-		else if (i > z)
-			right += pos;
-		else
-			in += pos;
+	for (i = a; i <= z; i++)
+		in += v[i] > 0 ? v[i] : 0;
+	/* The best stretch on each side of the article: a second text if
+	 * it weighs nearly as much. */
+	if (a > 0)
+		lbest = stretch(v, a, &la, &lz);
+	if (z + 1 < n) {
+		rbest = stretch(v + z + 1, n - z - 1, &ra, &rz);
+		ra += z + 1;
+		rz += z + 1;
 	}
 	for (i = 0; i < n; i++) {
 		struct tt_cline *l = lines[i];
@@ -865,7 +915,8 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		if (best < FEW_WORDS || (i >= a && i <= z) || (article && i > z) ||
 		    table_row(l))
 			continue;
-		if (v[i] > 0 && (i < a ? left : right) >= in)
+		if (i < a ? i >= la && i <= lz && lbest >= TWO_TEXTS * in :
+		    i >= ra && i <= rz && rbest >= TWO_TEXTS * in)
 			continue;
 		l->drop = 1;
 		l->why = "outside the text";
