@@ -24,6 +24,20 @@ tt_utf8_decode(const char *str, size_t len, int32_t *cp)
 		*cp = -1;
 		return 1;
 	}
+	/* The common cases at once: two bytes, and three that are not a
+	 * surrogate or overlong. */
+	if (s[0] < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	if (s[0] >= 0xE0 && s[0] < 0xF0 && len >= 3 &&
+	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		c = (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
 	if (s[0] < 0xE0) {
 		need = 1;
 		c = s[0] & 0x1F;
