@@ -53,44 +53,31 @@ map_cp(int32_t cp, int ascii)
 }
 
 /*
- * Could NFC change s?  Only if it holds a combining mark, a Hangul jamo,
- * or one of the few characters NFC replaces on their own (the Angstrom
- * sign, CJK compatibility ideographs, some Greek, Indic and Hebrew
- * letters): Unicode's NFC_Quick_Check No and Maybe, grouped in ranges.
+ * Could NFC change a text holding cp?  Only if it is a combining mark, a
+ * Hangul jamo, or one of the few characters NFC replaces on their own
+ * (the Angstrom sign, CJK compatibility ideographs, some Greek, Indic and
+ * Hebrew letters): Unicode's NFC_Quick_Check No and Maybe, grouped in
+ * ranges.  Nothing below U+0300 is.
  */
 static int
-nfc_suspect(const char *s, size_t len)
+nfc_maybe(int32_t cp)
 {
-	size_t i = 0;
-	int32_t cp;
-
-	while (i < len) {
-		if ((unsigned char)s[i] < 0xCC) {	/* below U+0300 */
-			i++;
-			continue;
-		}
-		i += tt_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0)
-			continue;
-		if ((cp >= 0x0340 && cp <= 0x0344) || cp == 0x0374 ||
-		    cp == 0x037E || cp == 0x0387 ||
-		    (cp >= 0x0958 && cp <= 0x0B5D) ||
-		    (cp >= 0x0F43 && cp <= 0x0FB9) ||
-		    (cp >= 0x1100 && cp <= 0x11FF) ||
-		    (cp >= 0x1F00 && cp <= 0x1FFF) ||
-		    (cp >= 0x2000 && cp <= 0x2001) ||
-		    (cp >= 0x2126 && cp <= 0x212B) ||
-		    (cp >= 0x2329 && cp <= 0x232A) || cp == 0x2ADC ||
-		    (cp >= 0xA960 && cp <= 0xA97F) ||
-		    (cp >= 0xAC00 && cp <= 0xD7FF) ||
-		    (cp >= 0xF900 && cp <= 0xFAFF) ||
-		    (cp >= 0xFB1D && cp <= 0xFB4E) ||
-		    (cp >= 0x1D15E && cp <= 0x1D1C0) ||
-		    (cp >= 0x2F800 && cp <= 0x2FA1F) ||
-		    tt_unicode_category(cp) == TT_UCAT_MARK)
-			return 1;
-	}
-	return 0;
+	return cp >= 0x0300 && ((cp >= 0x0340 && cp <= 0x0344) ||
+	    cp == 0x0374 || cp == 0x037E || cp == 0x0387 ||
+	    (cp >= 0x0958 && cp <= 0x0B5D) ||
+	    (cp >= 0x0F43 && cp <= 0x0FB9) ||
+	    (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x1F00 && cp <= 0x1FFF) ||
+	    (cp >= 0x2000 && cp <= 0x2001) ||
+	    (cp >= 0x2126 && cp <= 0x212B) ||
+	    (cp >= 0x2329 && cp <= 0x232A) || cp == 0x2ADC ||
+	    (cp >= 0xA960 && cp <= 0xA97F) ||
+	    (cp >= 0xAC00 && cp <= 0xD7FF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFB1D && cp <= 0xFB4E) ||
+	    (cp >= 0x1D15E && cp <= 0x1D1C0) ||
+	    (cp >= 0x2F800 && cp <= 0x2FA1F) ||
+	    tt_unicode_category(cp) == TT_UCAT_MARK);
 }
 
 int
@@ -99,7 +86,7 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 	const char *s = line->data, *m;
 	size_t i = 0, from = 0, n, len = line->len;
 	int32_t cp;
-	int changed = 0, nonascii = 0;
+	int changed = 0, suspect = 0;
 
 	/* Printable ASCII needs nothing. */
 	if ((i = tt_utf8_plain_run(s, len)) == len)
@@ -116,7 +103,9 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 		if (cp < 0) {
 			m = "\xEF\xBF\xBD";	/* cannot happen after encoding */
 		} else {
-			nonascii |= cp >= 0x80;
+			/* map_cp() drops or replaces none of the
+			 * characters NFC may change */
+			suspect |= nfc_maybe(cp);
 			m = map_cp(cp, ascii);
 		}
 		if (m != NULL) {
@@ -128,14 +117,14 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 		}
 		i += n;
 	}
-	if (!changed && (!nonascii || !nfc_suspect(s, len)))
+	if (!changed && !suspect)
 		return TT_OK;
 	if (changed) {
 		if (tt_buf_append(tmp, s + from, len - from) != TT_OK)
 			return TT_ENOMEM;
 	} else if (tt_buf_append(tmp, s, len) != TT_OK)
 		return TT_ENOMEM;
-	if (nonascii && nfc_suspect(tmp->data, tmp->len)) {
+	if (suspect) {
 		tt_buf nfc = { 0 };
 
 		if (tt_unicode_nfc(tmp->data, tmp->len, &nfc, NULL) == TT_OK) {
