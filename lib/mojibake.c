@@ -33,7 +33,7 @@
  * Steps 1 and 2 repeat while they change something, for text that went
  * through the wrong codec twice.
  */
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,31 +166,25 @@ mclass_slow(int32_t cp)
 	return K_NCASE;
 }
 
-/* Classes of U+0000-U+2FFF, worked out once. */
-static unsigned char	ktab[0x3000];
-static pthread_once_t	ktab_once = PTHREAD_ONCE_INIT;
+/* Classes of U+0000-U+2FFF plus one, each worked out when first asked
+ * for (0: not yet); a text meets a few hundred of them. */
+static _Atomic unsigned char ktab[0x3000];
 
-static void
-ktab_fill(void)
-{
-	int32_t cp;
-
-	for (cp = 0; cp < 0x3000; cp++)
-		ktab[cp] = (unsigned char)mclass_slow(cp);
-}
-
-static void
-ktab_init(void)
-{
-	pthread_once(&ktab_once, ktab_fill);
-}
-
-/* The class of cp; ktab_init() first. */
+/* The class of cp. */
 static inline int
 mclass(int32_t cp)
 {
-	if (cp >= 0 && cp < 0x3000)
-		return ktab[cp];
+	unsigned k;
+
+	if (cp >= 0 && cp < 0x3000) {
+		if ((k = atomic_load_explicit(&ktab[cp],
+		    memory_order_relaxed)) == 0) {
+			k = (unsigned)mclass_slow(cp) + 1;
+			atomic_store_explicit(&ktab[cp], (unsigned char)k,
+			    memory_order_relaxed);
+		}
+		return (int)k - 1;
+	}
 	if ((cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
 		return K_NCASE;		/* kana, CJK, Hangul */
 	return mclass_slow(cp);
@@ -891,7 +885,6 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 
 	if (!has_high(s, len))
 		return 0;
-	ktab_init();
 	if (surely_fine(s, len))
 		return 0;
 	memset(&m, 0, sizeof(m));
