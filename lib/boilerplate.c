@@ -42,6 +42,7 @@ struct rule {
 	 * less cost.  NULL where it does not compile. */
 	pcre2_code	*re8;
 	size_t		 tries;
+	int		 jit, jit8;	/* re, re8 compiled to code */
 	int		 keyed;		/* tried only where a key is */
 };
 
@@ -258,6 +259,7 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 		b->rules[b->n].re8 = pcre2_compile((PCRE2_SPTR)pat, plen, 0,
 		    &ec, &off, NULL);
 		b->rules[b->n].tries = 0;
+		b->rules[b->n].jit = b->rules[b->n].jit8 = 0;
 		b->rules[b->n].keyed = 0;
 		b->n++;
 		p = nl + 1;
@@ -580,7 +582,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	const char *s;
 	size_t len, i;
 	uint64_t keyed;
-	int ascii;
+	int ascii, use8;
 
 	if (l->words > RULE_WORDS)
 		return NULL;
@@ -595,15 +597,18 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 
 		if (r->keyed && !((keyed >> i) & 1))
 			continue;
-		re = ascii && r->re8 != NULL ? r->re8 : r->re;
 		/* Compiling to code costs more than a few matches: a rule is
 		 * compiled once it was tried often. */
 		if (++r->tries == JIT_AFTER) {
-			pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
-			if (r->re8 != NULL)
-				pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE);
+			r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+			r->jit8 = r->re8 != NULL &&
+			    pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE) == 0;
 		}
-		if (pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0)
+		use8 = ascii && r->re8 != NULL;
+		re = use8 ? r->re8 : r->re;
+		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
+		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0 :
+		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0)
 			return r->name;
 	}
 	return NULL;
