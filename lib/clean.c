@@ -250,13 +250,18 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	 * tt-extract writes between pages: it stays as it is. */
 	sep = !piece && t->len > 0 && memchr(t->data, '\f', t->len) != NULL &&
 	    tt_clean_is_blank(t->data, t->len);
-	if (!piece && !sep) {
+	/* A line of printable ASCII has nothing for mojibake and unicode. */
+	if (!piece && !sep && ((c->steps & (TT_STEP_MOJIBAKE |
+	    TT_STEP_UNICODE)) == 0 || tt_utf8_plain_run(t->data, t->len) <
+	    t->len)) {
 		if ((c->steps & TT_STEP_MOJIBAKE) &&
 		    (r = tt_mojibake_line(c, t, &c->tmp)) < 0)
 			return r;
 		if ((c->steps & TT_STEP_UNICODE) &&
 		    (r = tt_unicode_line(c, t, &c->tmp, c->o.ascii)) < 0)
 			return r;
+	}
+	if (!piece && !sep) {
 		if ((c->steps & TT_STEP_WHITESPACE) &&
 		    (r = tt_whitespace_line(c, t, &c->tmp)) < 0)
 			return r;

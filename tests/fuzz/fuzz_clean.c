@@ -1,8 +1,11 @@
 /* fuzz_clean.c: tt-clean's steps on arbitrary bytes, fed in pieces.  The
  * first byte picks the steps and the piece size; the output must be valid
- * UTF-8 whenever the encoding step ran. */
+ * UTF-8 whenever the encoding step ran.  When the second byte is 'R', the
+ * bytes after it up to a NUL are a rules file (-r): its keys and patterns
+ * are parsed, and the input follows the NUL. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tt.h"
 
@@ -16,15 +19,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tt_clean *c;
 	size_t i, step;
 
+	const uint8_t *nul;
+
 	if (size < 1 || size > (1 << 16))
 		return 0;
 	o.steps = (data[0] & 0x3F) | TT_STEP_ENCODING;
 	o.ascii = data[0] >> 7;
 	o.maxline = 1024;
 	step = 1 + (data[0] >> 6) * 97;
-	if ((c = tt_clean_new(&o, NULL)) == NULL)
+	i = 1;
+	if (size > 2 && data[1] == 'R' &&
+	    (nul = memchr(data + 2, '\0', size - 2)) != NULL) {
+		o.rules = (const char *)data + 2;
+		o.rules_len = (size_t)(nul - (data + 2));
+		o.steps |= TT_STEP_BOILERPLATE;
+		i = (size_t)(nul - data) + 1;
+	}
+	if ((c = tt_clean_new(&o, NULL)) == NULL) {
+		if (o.rules != NULL)
+			return 0;	/* a bad rules file: an error, as it should */
 		abort();
-	for (i = 1; i < size; i += step)
+	}
+	for (; i < size; i += step)
 		tt_clean_feed(c, (const char *)data + i, size - i < step ?
 		    size - i : step, &out, NULL);
 	tt_clean_finish(c, &out, NULL);
