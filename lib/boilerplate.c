@@ -493,6 +493,7 @@ measure(struct tt_cline *l)
 		return;
 	l->judged = 1;
 	l->words = l->stops = 0;
+	l->ascii = 1;
 	while (i < len) {
 		size_t a, z;
 		unsigned char hi = 0;
@@ -519,7 +520,12 @@ measure(struct tt_cline *l)
 		}
 		if (a == len)
 			a = z = i;
-		size_t cjk = hi >= 0x80 ? cjk_chars(s + st, i - st) : 0;
+		size_t cjk = 0;
+
+		if (hi >= 0x80) {
+			cjk = cjk_chars(s + st, i - st);
+			l->ascii = 0;
+		}
 
 		if (cjk >= 2)	/* unspaced: two characters a word */
 			l->words += cjk / 2;
@@ -589,7 +595,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	/* Rules see the line trimmed and without a lynx bullet ("* Home",
 	 * "+ More", "o Item", "1. Item"). */
 	s = core(l, &len);
-	ascii = tt_utf8_ascii_run(s, len) == len;
+	ascii = l->ascii;	/* measured: every byte beyond ASCII is in a word */
 	keyed = keys_scan(&b->keys, s, len, ascii);
 	for (i = 0; i < b->n; i++) {
 		struct rule *r = &b->rules[i];

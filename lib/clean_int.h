@@ -25,6 +25,7 @@ struct tt_cline {
 	size_t	 words;		/* 0 until measured */
 	size_t	 stops;
 	int	 prose;		/* ends like a sentence */
+	int	 ascii;		/* no byte beyond ASCII */
 };
 
 typedef struct tt_boiler tt_boiler;
