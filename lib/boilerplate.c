@@ -235,7 +235,8 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			free(b->rules[b->n].name);
 			tt_seterr(e, TT_EPARSE, "rule %.*s has no pattern",
 			    (int)(pat - q), q);
-			e->line = lineno;
+			if (e != NULL)
+				e->line = lineno;
 			return TT_EPARSE;
 		}
 		if ((b->rules[b->n].src = strndup(pat, plen)) == NULL) {
@@ -253,7 +254,8 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			free(b->rules[b->n].src);
 			tt_seterr(e, TT_EPARSE, "rule %.*s: %s at offset %zu",
 			    (int)(pat - q), q, (char *)msg, (size_t)off);
-			e->line = lineno;
+			if (e != NULL)
+				e->line = lineno;
 			return TT_EPARSE;
 		}
 		b->rules[b->n].re8 = pcre2_compile((PCRE2_SPTR)pat, plen, 0,

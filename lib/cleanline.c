@@ -189,6 +189,8 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 	size_t i, o = 0, lead = 0, len = line->len;
 	int space = 1;		/* drops leading space too */
 
+	if (len == 0)
+		return TT_OK;
 	while (lead < len && (s[lead] == ' ' || s[lead] == '\t'))
 		lead++;
 	/* Most lines need nothing, or lose only their indent: no tab, no
