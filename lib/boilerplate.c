@@ -554,6 +554,31 @@ measure(struct tt_cline *l)
 	}
 }
 
+/* Has the line a letter or a digit (of any script)? */
+static int
+has_alnum(const struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t len = l->text.len, i = 0;
+	int32_t cp;
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			if (tt_isascii_alpha(b) || tt_isascii_digit(b))
+				return 1;
+			i++;
+			continue;
+		}
+		i += tt_utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
+		    tt_unicode_category(cp) == TT_UCAT_NUMBER))
+			return 1;
+	}
+	return 0;
+}
+
 /* A lynx list item: "* Text", "+ Text", "o Text", "1. Text". */
 static int
 bullet(const struct tt_cline *l)
@@ -837,6 +862,37 @@ stretch(const double *v, size_t n, size_t *a, size_t *z)
 	return best;
 }
 
+/*
+ * What follows the article up to the page's furniture (the next rule's
+ * match or teaser; a line without a letter or a digit is only a
+ * separator) is the article's own -- a table of dates, a box of facts, a
+ * list it announces with a colon -- unless another list comes first (a
+ * menu, related links).  Returns the article's new last line.
+ */
+static size_t
+tail(struct tt_cline **lines, size_t n, size_t z)
+{
+	size_t j;
+	int announced = 0;
+
+	for (j = z + 1; j < n; j++) {
+		if (lines[j]->blank || lines[j]->piece || !has_alnum(lines[j]))
+			continue;
+		if (lines[j]->why != NULL)
+			break;
+		if (!bullet(lines[j]))
+			announced = ends_colon(lines[j]);
+		else if (!announced)
+			return z;
+	}
+	if (j == n)
+		return z;	/* no furniture after it: nothing to go by */
+	while (j > z + 1 && (lines[j - 1]->blank || lines[j - 1]->piece ||
+	    !has_alnum(lines[j - 1])))
+		j--;
+	return j - 1;
+}
+
 /* The article's headline just before it stays with it. */
 static size_t
 headline(struct tt_cline **lines, size_t a)
@@ -905,6 +961,8 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		best = stretch(v, n, &a, &z);
 		a = headline(lines, a);
 	}
+	if (!article && best >= FEW_WORDS)
+		z = tail(lines, n, z);
 	for (i = a; i <= z; i++)
 		in += v[i] > 0 ? v[i] : 0;
 	/* The best stretch on each side of the article: a second text if
