@@ -1,6 +1,7 @@
 /* cleanline.c: tt-clean's line steps that need no context: unicode
  * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
  * whitespace (trim, collapse). */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -60,9 +61,9 @@ map_cp(int32_t cp, int ascii)
  * ranges.  Nothing below U+0300 is.
  */
 static int
-nfc_maybe(int32_t cp)
+nfc_maybe_slow(int32_t cp)
 {
-	return cp >= 0x0300 && ((cp >= 0x0340 && cp <= 0x0344) ||
+	return ((cp >= 0x0340 && cp <= 0x0344) ||
 	    cp == 0x0374 || cp == 0x037E || cp == 0x0387 ||
 	    (cp >= 0x0958 && cp <= 0x0B5D) ||
 	    (cp >= 0x0F43 && cp <= 0x0FB9) ||
@@ -78,6 +79,28 @@ nfc_maybe(int32_t cp)
 	    (cp >= 0x1D15E && cp <= 0x1D1C0) ||
 	    (cp >= 0x2F800 && cp <= 0x2FA1F) ||
 	    tt_unicode_category(cp) == TT_UCAT_MARK);
+}
+
+/* nfc_maybe_slow() of U+0300-U+2FFF plus one, worked out when first asked
+ * for (0: not yet). */
+static _Atomic unsigned char nfc_tab[0x3000];
+
+static int
+nfc_maybe(int32_t cp)
+{
+	unsigned k;
+
+	if (cp < 0x0300 || (cp >= 0x3400 && cp <= 0x9FFF))
+		return 0;	/* Latin, CJK ideographs */
+	if (cp >= 0x3000)
+		return nfc_maybe_slow(cp);
+	if ((k = atomic_load_explicit(&nfc_tab[cp], memory_order_relaxed)) ==
+	    0) {
+		k = (unsigned)nfc_maybe_slow(cp) + 1;
+		atomic_store_explicit(&nfc_tab[cp], (unsigned char)k,
+		    memory_order_relaxed);
+	}
+	return (int)k - 1;
 }
 
 int
@@ -96,7 +119,7 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 		unsigned char b = (unsigned char)s[i];
 
 		if (b >= 0x20 && b < 0x7F) {
-			i++;
+			i += tt_utf8_plain_run(s + i, len - i);
 			continue;
 		}
 		n = tt_utf8_decode(s + i, len - i, &cp);
