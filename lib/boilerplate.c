@@ -603,8 +603,9 @@ core(const struct tt_cline *l, size_t *len)
 		a++;
 	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
 		z--;
+	/* "*  " has white space after its bullet only: nothing is left */
 	if (bullet(l))
-		a += 2;
+		a = a + 2 < z ? a + 2 : z;
 	*len = z - a;
 	return s + a;
 }
