@@ -504,24 +504,21 @@ measure(struct tt_cline *l)
 			i++;
 		if (i == len)
 			break;
-		/* the word without punctuation around it: [a, z) */
+		/* the word, then without punctuation around it: [a, z) */
 		st = i;
-		a = z = len;
 		for (; i < len; i++) {
 			unsigned char b = (unsigned char)s[i];
-			unsigned char w = wclass[b];
 
-			if (w == W_SPACE)
+			if (wclass[b] == W_SPACE)
 				break;
-			if (w == W_LETTER) {
-				if (a == len)
-					a = i;
-				z = i + 1;
-				hi |= b;
-			}
+			hi |= b;
 		}
-		if (a == len)
-			a = z = i;
+		for (a = st; a < i && wclass[(unsigned char)s[a]] !=
+		    W_LETTER; a++)
+			;
+		for (z = i; z > a && wclass[(unsigned char)s[z - 1]] !=
+		    W_LETTER; z--)
+			;
 		size_t cjk = 0;
 
 		if (hi >= 0x80) {
