@@ -86,8 +86,9 @@ static const char *const stops[] = {
 	"which", "who", "will", "with", "would", "you", "zu",
 };
 
-/* A word of at most 7 bytes as a number: its bytes, lowercased, the
- * first one highest. */
+/* A word of at most 7 bytes as a number: its bytes with bit 5 set, the
+ * first one highest.  That lowercases ASCII letters and makes no letter
+ * of anything else, which is all a look-up among words of letters needs. */
 static uint64_t
 pack(const char *w, size_t n)
 {
@@ -95,7 +96,7 @@ pack(const char *w, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		k = k << 8 | (uint64_t)tt_ascii_lower((unsigned char)w[i]);
+		k = k << 8 | ((unsigned char)w[i] | 0x20);
 	return k;
 }
 
