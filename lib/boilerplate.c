@@ -43,7 +43,6 @@ struct rule {
 	pcre2_code	*re8;
 	size_t		 tries;
 	int		 jit, jit8;	/* re, re8 compiled to code */
-	int		 keyed;		/* tried only where a key is */
 };
 
 /*
@@ -68,6 +67,7 @@ struct tt_boiler {
 	/* the keys as they are read: "rule index, key" */
 	tt_buf			 keylist;
 	struct keys		 keys;
+	uint64_t		 keyless;	/* of the first 64 rules */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 };
@@ -263,7 +263,6 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 		    &ec, &off, NULL);
 		b->rules[b->n].tries = 0;
 		b->rules[b->n].jit = b->rules[b->n].jit8 = 0;
-		b->rules[b->n].keyed = 0;
 		b->n++;
 		p = nl + 1;
 	}
@@ -286,6 +285,9 @@ keys_build(tt_boiler *b)
 	size_t i, c, st, cap = KEY_STATES, head = 0, tail = 0;
 	uint64_t keyed = 0;
 
+	/* every rule is tried until its keys are in the automaton */
+	b->keyless = b->n >= KEY_RULES ? ~(uint64_t)0 :
+	    ((uint64_t)1 << b->n) - 1;
 	memset(k->cls, 0, sizeof(k->cls));
 	k->nclass = 1;
 	for (; p < end; p += 3 + p[2])
@@ -349,8 +351,7 @@ keys_build(tt_boiler *b)
 	for (i = 0; i < k->nstate * k->nclass; i++)
 		k->step[i] = (uint32_t)(k->next[i] * k->nclass) << 1 |
 		    (k->out[k->next[i]] != 0);
-	for (i = 0; i < b->n && i < KEY_RULES; i++)
-		b->rules[i].keyed = (keyed >> i) & 1;
+	b->keyless &= ~keyed;
 	free(fail);
 	free(queue);
 	return TT_OK;
@@ -613,7 +614,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 {
 	const char *s;
 	size_t len, i;
-	uint64_t keyed;
+	uint64_t try;
 	int ascii, use8;
 
 	if (l->words > RULE_WORDS)
@@ -622,13 +623,22 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	 * "+ More", "o Item", "1. Item"). */
 	s = core(l, &len);
 	ascii = l->ascii;	/* measured: every byte beyond ASCII is in a word */
-	keyed = keys_scan(&b->keys, s, len, ascii);
+	/* The first KEY_RULES rules by their bits, in order: the keyless
+	 * ones and those whose keys the line holds; then the others. */
+	try = keys_scan(&b->keys, s, len, ascii) | b->keyless;
 	for (i = 0; i < b->n; i++) {
-		struct rule *r = &b->rules[i];
+		struct rule *r;
 		pcre2_code *re;
 
-		if (r->keyed && !((keyed >> i) & 1))
-			continue;
+		if (i < KEY_RULES) {
+			if (try == 0) {
+				i = KEY_RULES - 1;
+				continue;
+			}
+			i = (size_t)__builtin_ctzll(try);
+			try &= try - 1;
+		}
+		r = &b->rules[i];
 		/* Compiling to code costs more than a few matches: a rule is
 		 * compiled once it was tried often. */
 		if (++r->tries == JIT_AFTER) {
