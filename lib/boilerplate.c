@@ -451,7 +451,7 @@ cjk_chars(const char *s, size_t n)
 	int32_t cp;
 
 	while ((i += tt_utf8_ascii_run(s + i, n - i)) < n) {
-		i += tt_utf8_decode(s + i, n - i, &cp);
+		i += tt_utf8_next_cp(s + i, n - i, &cp);
 		/* kana and the ideographs, not the CJK punctuation */
 		k += (cp >= 0x3040 && cp <= 0x30ff) ||
 		    (cp >= 0x3400 && cp <= 0x9fff);

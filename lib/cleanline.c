@@ -122,7 +122,7 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 			i += tt_utf8_plain_run(s + i, len - i);
 			continue;
 		}
-		n = tt_utf8_decode(s + i, len - i, &cp);
+		n = tt_utf8_next_cp(s + i, len - i, &cp);
 		if (cp < 0) {
 			m = "\xEF\xBF\xBD";	/* cannot happen after encoding */
 		} else {

@@ -101,7 +101,7 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 			i++;
 			continue;
 		}
-		n = tt_utf8_decode(s + i, len - i, &cp);
+		n = tt_utf8_next_cp(s + i, len - i, &cp);
 		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
 		    tt_unicode_category(cp) == TT_UCAT_NUMBER)) {
 			cp = tt_unicode_tolower(cp);

@@ -769,7 +769,7 @@ tt_conv_same(const tt_conv *c, const char *in, size_t len, int final)
 		i += tt_utf8_ascii_run(in + i, cut - i);
 		if (i >= cut)
 			break;
-		n = tt_utf8_decode(in + i, cut - i, &cp);
+		n = tt_utf8_next_cp(in + i, cut - i, &cp);
 		if (cp < 0)
 			break;
 		i += n;

@@ -830,7 +830,7 @@ surely_fine(const char *s, size_t len)
 			p = mclass((unsigned char)s[i - 1]);
 			continue;
 		}
-		if ((n = tt_utf8_decode(s + i, len - i, &cp)) == 0 || cp < 0)
+		if ((n = tt_utf8_next_cp(s + i, len - i, &cp)) == 0 || cp < 0)
 			return 1;	/* not UTF-8: nothing to undo */
 		i += n;
 		c = mclass(cp);

@@ -14,6 +14,24 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 size_t	tt_utf8_ascii_run(const char *s, size_t len);
 size_t	tt_utf8_plain_run(const char *s, size_t len);
 
+/* tt_utf8_decode() with its commonest cases inline: ASCII and a valid
+ * two-byte sequence; the rest through the function. */
+static inline size_t
+tt_utf8_next_cp(const char *str, size_t len, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && len >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	return tt_utf8_decode(str, len, cp);
+}
+
 /* Is the word w[0..len) in the sorted list (strcmp order)? */
 int	tt_word_in(const char *const *sorted, size_t n, const char *w,
 	    size_t len);
