@@ -42,7 +42,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (tt_utf8_validate(b.data, b.len, NULL) != TT_OK)
 		abort();	/* repair must give valid UTF-8 */
-	if (valid && (b.len != size || memcmp(b.data, s, size) != 0))
+	if (valid && (b.len != size || (size > 0 && memcmp(b.data, s, size) != 0)))
 		abort();	/* and leave valid input alone */
 	cut = tt_utf8_complete(s, size);
 	if (cut > size || size - cut > 3)
