@@ -30,6 +30,7 @@ static const char TEASER_CARD[] = "teaser-card";
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
 #define JIT_AFTER	64	/* tries before a rule is compiled to code */
 #define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
+#define RULE_UTF	(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
 #define KEY_RULES	64	/* rules that can have keys: a bit each */
 #define KEY_STATES	4096	/* the keys' automaton at most */
 
@@ -42,6 +43,8 @@ struct rule {
 	 * less cost.  NULL where it does not compile. */
 	pcre2_code	*re8;
 	size_t		 tries;
+	int		 has8;		/* re8 compiles, or is not tried yet */
+	int		 dead;		/* re does not compile: never matches */
 	int		 jit, jit8;	/* re, re8 compiled to code */
 };
 
@@ -188,7 +191,7 @@ add_keys(tt_boiler *b, size_t rule, const char **pat, const char *nl)
 }
 
 static int
-add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
+add_rules(tt_boiler *b, const char *text, size_t len, int builtin, tt_err *e)
 {
 	const char *p = text, *end = text + len, *nl, *q, *pat;
 	size_t lineno = 0, plen;
@@ -244,10 +247,11 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 			free(b->rules[b->n].name);
 			return tt_seterr(e, TT_ENOMEM, "out of memory");
 		}
-		b->rules[b->n].re = pcre2_compile((PCRE2_SPTR)pat, plen,
-		    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &ec, &off,
-		    NULL);
-		if (b->rules[b->n].re == NULL) {
+		/* The built-in rules are compiled when first tried (a test
+		 * compiles them all); a user's at once, to report errors. */
+		b->rules[b->n].re = builtin ? NULL : pcre2_compile(
+		    (PCRE2_SPTR)pat, plen, RULE_UTF, &ec, &off, NULL);
+		if (!builtin && b->rules[b->n].re == NULL) {
 			PCRE2_UCHAR msg[120];
 
 			pcre2_get_error_message(ec, msg, sizeof(msg));
@@ -259,8 +263,9 @@ add_rules(tt_boiler *b, const char *text, size_t len, tt_err *e)
 				e->line = lineno;
 			return TT_EPARSE;
 		}
-		b->rules[b->n].re8 = pcre2_compile((PCRE2_SPTR)pat, plen, 0,
-		    &ec, &off, NULL);
+		b->rules[b->n].re8 = NULL;	/* compiled at its first use */
+		b->rules[b->n].has8 = 1;
+		b->rules[b->n].dead = 0;
 		b->rules[b->n].tries = 0;
 		b->rules[b->n].jit = b->rules[b->n].jit8 = 0;
 		b->n++;
@@ -406,8 +411,8 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 	}
 	pthread_once(&stop_once, stop_fill);
 	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
-	    e) != TT_OK || (rules != NULL && add_rules(b, rules, len, e) !=
-	    TT_OK) || keys_build(b) != TT_OK ||
+	    1, e) != TT_OK || (rules != NULL && add_rules(b, rules, len, 0,
+	    e) != TT_OK) || keys_build(b) != TT_OK ||
 	    (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
 	    (b->mc = pcre2_match_context_create(NULL)) == NULL) {
 		if (e != NULL && e->code == TT_OK)
@@ -609,6 +614,32 @@ core(const struct tt_cline *l, size_t *len)
 	return s + a;
 }
 
+/* Compile a rule not compiled yet; 0 if it does not compile. */
+static int
+rule_ready(struct rule *r)
+{
+	PCRE2_SIZE off;
+	int ec;
+
+	if (r->re == NULL && !r->dead) {
+		r->re = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED,
+		    RULE_UTF, &ec, &off, NULL);
+		r->dead = r->re == NULL;
+	}
+	return !r->dead;
+}
+
+int
+tt_boiler_compile_all(tt_boiler *b)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < b->n; i++)
+		bad += !rule_ready(&b->rules[i]);
+	return bad;
+}
+
 static const char *
 rule_match(tt_boiler *b, const struct tt_cline *l)
 {
@@ -639,12 +670,25 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 			try &= try - 1;
 		}
 		r = &b->rules[i];
+		if (!rule_ready(r))
+			continue;
 		/* Compiling to code costs more than a few matches: a rule is
 		 * compiled once it was tried often. */
 		if (++r->tries == JIT_AFTER) {
 			r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 			r->jit8 = r->re8 != NULL &&
 			    pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE) == 0;
+		}
+		if (ascii && r->re8 == NULL && r->has8) {
+			PCRE2_SIZE off;
+			int ec;
+
+			r->re8 = pcre2_compile((PCRE2_SPTR)r->src,
+			    PCRE2_ZERO_TERMINATED, 0, &ec, &off, NULL);
+			r->has8 = r->re8 != NULL;
+			if (r->re8 != NULL && r->jit)
+				r->jit8 = pcre2_jit_compile(r->re8,
+				    PCRE2_JIT_COMPLETE) == 0;
 		}
 		use8 = ascii && r->re8 != NULL;
 		re = use8 ? r->re8 : r->re;

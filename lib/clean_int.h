@@ -45,6 +45,9 @@ int	 tt_whitespace_line(tt_clean *, tt_buf *line, tt_buf *tmp);
 
 tt_boiler *tt_boiler_new(const char *rules, size_t len, tt_err *);
 void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
+/* Compile every rule now (they are compiled when first tried); the
+ * number that do not compile. */
+int	 tt_boiler_compile_all(tt_boiler *);
 void	 tt_boiler_free(tt_boiler *);
 
 tt_dedupe *tt_dedupe_new(void);

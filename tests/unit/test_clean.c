@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "tt_test.h"
+#include "clean_int.h"
 
 /* Clean s with the steps given, feeding it in pieces of step bytes. */
 static const char *
@@ -241,6 +242,23 @@ TEST(clean_boilerplate_keyed_rules)
 	CHECK(strstr(out, "HARE") == NULL);
 	CHECK(strstr(out, "sea wall before winter.") != NULL);
 	tt_buf_free(&in);
+}
+
+/* The built-in rules are compiled when first tried: every one must
+ * compile. */
+TEST(clean_builtin_rules_compile)
+{
+	tt_err e;
+	tt_boiler *b = tt_boiler_new(NULL, 0, &e);
+
+	CHECK(b != NULL);
+	if (b != NULL) {
+		CHECK_INT(tt_boiler_compile_all(b), 0);
+		tt_boiler_free(b);
+	}
+	/* a user's rule is compiled at once: a bad one is an error */
+	b = tt_boiler_new("bad ^(\n", 8, &e);
+	CHECK(b == NULL);
 }
 
 /* A rule with keys is tried only where one of them is. */
