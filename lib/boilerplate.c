@@ -287,7 +287,7 @@ keys_build(tt_boiler *b)
 	const unsigned char *p = (const unsigned char *)b->keylist.data;
 	const unsigned char *end = p + b->keylist.len;
 	uint16_t *fail = NULL, *queue = NULL;
-	size_t i, c, st, cap = KEY_STATES, head = 0, tail = 0;
+	size_t i, c, st, cap, head = 0, tail = 0;
 	uint64_t keyed = 0;
 
 	/* every rule is tried until its keys are in the automaton */
@@ -306,6 +306,12 @@ keys_build(tt_boiler *b)
 		k->cls[c] = k->cls[c + 32];
 	if (b->keylist.len == 0 || k->nclass > 255)
 		goto none;
+	/* at most a state a key byte, and the root */
+	cap = 1;
+	for (p = (const unsigned char *)b->keylist.data; p < end; p += 3 + p[2])
+		cap += p[2];
+	if (cap > KEY_STATES)
+		cap = KEY_STATES;
 	k->next = calloc(cap * k->nclass, sizeof(*k->next));
 	k->out = calloc(cap, sizeof(*k->out));
 	fail = calloc(cap, sizeof(*fail));
