@@ -133,7 +133,8 @@ stop_fill(void)
 	for (b = 0; b < 256; b++)
 		wclass[b] = b == ' ' || b == '\t' ? W_SPACE :
 		    b >= 0x80 || tt_isascii_alpha(b) ? W_LETTER : W_OTHER;
-	for (stop_mul = 0x9E3779B97F4A7C15ULL;; stop_mul += 0x5851F42D4C957F2EULL) {
+	for (stop_mul = 0x9E3779B97F4A7C15ULL;;
+	    stop_mul += 0x5851F42D4C957F2EULL) {
 		memset(stop_keys, 0, sizeof(stop_keys));
 		for (i = 0; i < TT_NELEM(stops); i++) {
 			k = pack(stops[i], strlen(stops[i]));
@@ -297,7 +298,9 @@ keys_build(tt_boiler *b)
 	k->nclass = 1;
 	for (; p < end; p += 3 + p[2])
 		for (i = 0; i < p[2]; i++) {
-			unsigned char ch = (unsigned char)tt_ascii_lower(p[3 + i]);
+			unsigned char ch;
+
+			ch = (unsigned char)tt_ascii_lower(p[3 + i]);
 
 			if (k->cls[ch] == 0)
 				k->cls[ch] = (unsigned char)k->nclass++;
@@ -659,7 +662,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	/* Rules see the line trimmed and without a lynx bullet ("* Home",
 	 * "+ More", "o Item", "1. Item"). */
 	s = core(l, &len);
-	ascii = l->ascii;	/* measured: every byte beyond ASCII is in a word */
+	ascii = l->ascii;	/* measure() saw every byte beyond ASCII */
 	/* The first KEY_RULES rules by their bits, in order: the keyless
 	 * ones and those whose keys the line holds; then the others. */
 	try = keys_scan(&b->keys, s, len, ascii) | b->keyless;
@@ -681,7 +684,8 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		/* Compiling to code costs more than a few matches: a rule is
 		 * compiled once it was tried often. */
 		if (++r->tries == JIT_AFTER) {
-			r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+			r->jit = pcre2_jit_compile(r->re,
+			    PCRE2_JIT_COMPLETE) == 0;
 			r->jit8 = r->re8 != NULL &&
 			    pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE) == 0;
 		}
@@ -700,7 +704,8 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		re = use8 ? r->re8 : r->re;
 		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
 		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0 :
-		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0)
+		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md,
+		    b->mc) >= 0)
 			return r->name;
 	}
 	return NULL;

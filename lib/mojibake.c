@@ -846,7 +846,8 @@ surely_fine(const char *s, size_t len)
 		case 0x192: case 0xAC: case 0x201A: case 0x25CA:
 			return 0;
 		}
-		if ((cp >= 0x250 && cp < 0x300) || (cp >= 0xE000 && cp <= 0xF8FF))
+		if ((cp >= 0x250 && cp < 0x300) ||
+		    (cp >= 0xE000 && cp <= 0xF8FF))
 			return 0;
 		if ((ACCENTED(p) || p == K_NUP) && (c == K_OPEN ||
 		    c == K_CLOSE || c == K_COMMON))

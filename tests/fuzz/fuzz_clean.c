@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((c = tt_clean_new(&o, NULL)) == NULL) {
 		if (o.rules != NULL)
-			return 0;	/* a bad rules file: an error, as it should */
+			return 0;	/* a bad rules file: an error */
 		abort();
 	}
 	for (; i < size; i += step)
