@@ -251,9 +251,8 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	sep = !piece && t->len > 0 && memchr(t->data, '\f', t->len) != NULL &&
 	    tt_clean_is_blank(t->data, t->len);
 	/* A line of printable ASCII has nothing for mojibake and unicode. */
-	if (!piece && !sep && ((c->steps & (TT_STEP_MOJIBAKE |
-	    TT_STEP_UNICODE)) == 0 || tt_utf8_plain_run(t->data, t->len) <
-	    t->len)) {
+	if (!piece && !sep && (c->steps & (TT_STEP_MOJIBAKE |
+	    TT_STEP_UNICODE)) && tt_utf8_plain_run(t->data, t->len) < t->len) {
 		if ((c->steps & TT_STEP_MOJIBAKE) &&
 		    (r = tt_mojibake_line(c, t, &c->tmp)) < 0)
 			return r;
