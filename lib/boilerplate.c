@@ -5,10 +5,13 @@
  * matches of the rules file (menus, share counters, sign-up boxes, cookie
  * notices, copyright lines) cost, and the article is the stretch of lines
  * worth most, with the headline just before it.  Inside it everything
- * stays but the rules' matches; outside it the lines go.  When unsure the
- * line is kept: a document without a stretch of prose keeps its lines, and
- * so does prose outside the article when there is as much of it as in the
- * article.  The function words' table is filled once and only read after.
+ * stays but the rules' matches, and so does what follows it up to the
+ * page's furniture; outside it the lines go.  When unsure the line is
+ * kept: a document without a stretch of prose keeps its lines, and so
+ * does a second stretch nearly as heavy as the article.  Rules are tried
+ * only on lines holding one of their keys (one automaton over the line)
+ * and compiled when first tried.  The function words' table is filled
+ * once and only read after.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pthread.h>
@@ -40,7 +43,8 @@ struct rule {
 	pcre2_code	*re;
 	/* The same compiled for bytes, not UTF-8: on an ASCII line it
 	 * matches as re does (\w, \b, (?i) and classes agree on ASCII) at
-	 * less cost.  NULL where it does not compile. */
+	 * less cost.  NULL until an ASCII line needs it, or where it does
+	 * not compile. */
 	pcre2_code	*re8;
 	size_t		 tries;
 	int		 has8;		/* re8 compiles, or is not tried yet */
