@@ -125,9 +125,13 @@ void
 tt_dedupe_judge(tt_dedupe *d, tt_clean *c, struct tt_cline *l)
 {
 	size_t words, i;
-	uint64_t h = fingerprint(l->text.data, l->text.len, &words);
+	uint64_t h;
 	char rule[48];
 
+	/* DEDUPE_WORDS words need a byte each and one between */
+	if (l->text.len < 2 * DEDUPE_WORDS - 1)
+		return;
+	h = fingerprint(l->text.data, l->text.len, &words);
 	if (words < DEDUPE_WORDS)
 		return;
 	for (i = 0; i < d->n; i++)
