@@ -114,6 +114,7 @@ pack(const char *w, size_t n)
 #define STOP_BITS	12
 static uint64_t	stop_keys[1u << STOP_BITS];
 static uint64_t	stop_mul;
+static size_t	stop_max;		/* the longest function word */
 /* Bytes to measure(): white space, letters (ASCII or not), the rest. */
 #define W_OTHER		0
 #define W_SPACE		1
@@ -141,6 +142,8 @@ stop_fill(void)
 	    stop_mul += 0x5851F42D4C957F2EULL) {
 		memset(stop_keys, 0, sizeof(stop_keys));
 		for (i = 0; i < TT_NELEM(stops); i++) {
+			if (strlen(stops[i]) > stop_max)
+				stop_max = strlen(stops[i]);
 			k = pack(stops[i], strlen(stops[i]));
 			if (stop_keys[stop_slot(k)] != 0)
 				break;
@@ -156,7 +159,7 @@ is_stop(const char *w, size_t n)
 {
 	uint64_t k;
 
-	if (n >= 8)
+	if (n > stop_max || n >= 8)
 		return 0;
 	k = pack(w, n);
 	return stop_keys[stop_slot(k)] == k;
@@ -550,7 +553,7 @@ measure(struct tt_cline *l)
 			l->words += cjk / 2;
 		else if (z > a || tt_isascii_digit((unsigned char)s[st]))
 			l->words++;
-		if (z > a && z - a < 8 && is_stop(s + a, z - a))
+		if (z > a && is_stop(s + a, z - a))
 			l->stops++;
 	}
 	/* Ends like a sentence: . ! ? : or a closing quote after one. */
