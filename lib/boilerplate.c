@@ -583,17 +583,8 @@ has_alnum(const struct tt_cline *l)
 	int32_t cp;
 
 	while (i < len) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b < 0x80) {
-			if (tt_isascii_alpha(b) || tt_isascii_digit(b))
-				return 1;
-			i++;
-			continue;
-		}
-		i += tt_utf8_decode(s + i, len - i, &cp);
-		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
-		    tt_unicode_category(cp) == TT_UCAT_NUMBER))
+		i += tt_utf8_next_cp(s + i, len - i, &cp);
+		if (cp >= 0 && tt_unicode_is_alnum(cp))
 			return 1;
 	}
 	return 0;

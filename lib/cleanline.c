@@ -1,7 +1,6 @@
 /* cleanline.c: tt-clean's line steps that need no context: unicode
  * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
  * whitespace (trim, collapse). */
-#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -88,19 +87,11 @@ static _Atomic unsigned char nfc_tab[0x3000];
 static int
 nfc_maybe(int32_t cp)
 {
-	unsigned k;
-
 	if (cp < 0x0300 || (cp >= 0x3400 && cp <= 0x9FFF))
 		return 0;	/* Latin, CJK ideographs */
 	if (cp >= 0x3000)
 		return nfc_maybe_slow(cp);
-	if ((k = atomic_load_explicit(&nfc_tab[cp], memory_order_relaxed)) ==
-	    0) {
-		k = (unsigned)nfc_maybe_slow(cp) + 1;
-		atomic_store_explicit(&nfc_tab[cp], (unsigned char)k,
-		    memory_order_relaxed);
-	}
-	return (int)k - 1;
+	return tt_lazy_class(nfc_tab, cp, nfc_maybe_slow);
 }
 
 int

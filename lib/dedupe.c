@@ -22,9 +22,13 @@ struct tt_dedupe {
 	size_t		 n, next;
 };
 
+static void fold_fill(void);
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
 tt_dedupe *
 tt_dedupe_new(void)
 {
+	pthread_once(&fold_once, fold_fill);
 	return calloc(1, sizeof(tt_dedupe));
 }
 
@@ -61,7 +65,6 @@ fp_put(struct fp *f, uint64_t b)
 /* ASCII bytes to the fingerprint: 0 parts words, 1 is an apostrophe
  * (inside a word: no break, no mark), else the letter or digit folded. */
 static unsigned char fold[128];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void
 fold_fill(void)
@@ -83,7 +86,6 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 	int32_t cp;
 	int in = 0;
 
-	pthread_once(&fold_once, fold_fill);
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
@@ -102,12 +104,16 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 			continue;
 		}
 		n = tt_utf8_next_cp(s + i, len - i, &cp);
-		if (cp >= 0 && (tt_unicode_is_letter(cp) ||
-		    tt_unicode_category(cp) == TT_UCAT_NUMBER)) {
+		if (cp >= 0 && tt_unicode_is_alnum(cp)) {
 			cp = tt_unicode_tolower(cp);
 			words += !in;
 			in = 1;
-			fp_put(&f, (uint64_t)cp);
+			/* its bytes, the highest first */
+			if (cp >= 0x10000)
+				fp_put(&f, (uint64_t)cp >> 16);
+			if (cp >= 0x100)
+				fp_put(&f, (uint64_t)cp >> 8 & 0xFF);
+			fp_put(&f, (uint64_t)cp & 0xFF);
 		} else if (cp == '\'' || cp == 0x2019) {
 			/* inside a word: no break, no mark */
 		} else if (in) {

@@ -759,22 +759,9 @@ done:
 size_t
 tt_conv_same(const tt_conv *c, const char *in, size_t len, int final)
 {
-	size_t i = 0, n, cut;
-	int32_t cp;
-
 	if (!c->utf8 || c->ncarry > 0)
 		return 0;
-	cut = final ? len : tt_utf8_complete(in, len);
-	while (i < cut) {
-		i += tt_utf8_ascii_run(in + i, cut - i);
-		if (i >= cut)
-			break;
-		n = tt_utf8_next_cp(in + i, cut - i, &cp);
-		if (cp < 0)
-			break;
-		i += n;
-	}
-	return i;
+	return tt_utf8_valid_run(in, final ? len : tt_utf8_complete(in, len));
 }
 
 size_t

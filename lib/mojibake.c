@@ -33,7 +33,6 @@
  * Steps 1 and 2 repeat while they change something, for text that went
  * through the wrong codec twice.
  */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,17 +173,8 @@ static _Atomic unsigned char ktab[0x3000];
 static inline int
 mclass(int32_t cp)
 {
-	unsigned k;
-
-	if (cp >= 0 && cp < 0x3000) {
-		if ((k = atomic_load_explicit(&ktab[cp],
-		    memory_order_relaxed)) == 0) {
-			k = (unsigned)mclass_slow(cp) + 1;
-			atomic_store_explicit(&ktab[cp], (unsigned char)k,
-			    memory_order_relaxed);
-		}
-		return (int)k - 1;
-	}
+	if (cp >= 0 && cp < 0x3000)
+		return tt_lazy_class(ktab, cp, mclass_slow);
 	if ((cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
 		return K_NCASE;		/* kana, CJK, Hangul */
 	return mclass_slow(cp);

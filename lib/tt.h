@@ -269,6 +269,7 @@ enum tt_ucat {
 /* The general category of cp, grouped as above. */
 int		 tt_unicode_category(int32_t cp);
 int		 tt_unicode_is_letter(int32_t cp);
+int		 tt_unicode_is_alnum(int32_t cp);	/* a letter or a number */
 int		 tt_unicode_is_upper(int32_t cp);
 int		 tt_unicode_is_lower(int32_t cp);
 int		 tt_unicode_is_space(int32_t cp);	/* Zs, Zl, Zp, \t\n\v\f\r */

@@ -2,6 +2,8 @@
 #ifndef TT_INT_H
 #define TT_INT_H
 
+#include <stdatomic.h>
+
 #include "tt.h"
 
 /* Fill e (if not NULL) and return code. */
@@ -13,6 +15,8 @@ int	tt_seterr(tt_err *e, int code, const char *fmt, ...)
 /* Length of the run of ASCII bytes at the start of s. */
 size_t	tt_utf8_ascii_run(const char *s, size_t len);
 size_t	tt_utf8_plain_run(const char *s, size_t len);
+/* Length of the valid UTF-8 at the start of s. */
+size_t	tt_utf8_valid_run(const char *s, size_t len);
 
 /* tt_utf8_decode() with its commonest cases inline: ASCII and a valid
  * two-byte sequence; the rest through the function. */
@@ -30,6 +34,24 @@ tt_utf8_next_cp(const char *str, size_t len, int32_t *cp)
 		return 2;
 	}
 	return tt_utf8_decode(str, len, cp);
+}
+
+/*
+ * A class of code points below 0x3000 worked out when first asked for:
+ * tab holds the class plus one (0: not yet), slow() works it out.
+ * Relaxed atomics: two threads may both work a class out, never tear it.
+ */
+static inline int
+tt_lazy_class(_Atomic unsigned char *tab, int32_t cp, int (*slow)(int32_t))
+{
+	unsigned k = atomic_load_explicit(&tab[cp], memory_order_relaxed);
+
+	if (k == 0) {
+		k = (unsigned)slow(cp) + 1;
+		atomic_store_explicit(&tab[cp], (unsigned char)k,
+		    memory_order_relaxed);
+	}
+	return (int)k - 1;
 }
 
 /* Is the word w[0..len) in the sorted list (strcmp order)? */

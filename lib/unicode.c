@@ -117,6 +117,17 @@ tt_unicode_is_letter(int32_t cp)
 }
 
 int
+tt_unicode_is_alnum(int32_t cp)
+{
+	int cat;
+
+	if (cp < 0x80)
+		return tt_isascii_alpha(cp) || tt_isascii_digit(cp);
+	cat = tt_unicode_category(cp);
+	return cat == TT_UCAT_LETTER || cat == TT_UCAT_NUMBER;
+}
+
+int
 tt_unicode_is_upper(int32_t cp)
 {
 	if (cp < 0x80)

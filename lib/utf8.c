@@ -162,23 +162,31 @@ tt_utf8_plain_run(const char *s, size_t len)
 	return i;
 }
 
-int
-tt_utf8_validate(const char *s, size_t len, tt_err *e)
+size_t
+tt_utf8_valid_run(const char *s, size_t len)
 {
-	size_t i = 0, n, line = 1, linestart = 0;
+	size_t i = 0, n;
 	int32_t cp;
 
 	while (i < len) {
 		i += tt_utf8_ascii_run(s + i, len - i);
 		if (i >= len)
 			break;
-		n = tt_utf8_decode(s + i, len - i, &cp);
+		n = tt_utf8_next_cp(s + i, len - i, &cp);
 		if (cp < 0)
-			goto bad;
+			break;
 		i += n;
 	}
-	return TT_OK;
-bad:
+	return i < len ? i : len;
+}
+
+int
+tt_utf8_validate(const char *s, size_t len, tt_err *e)
+{
+	size_t i, n, line = 1, linestart = 0;
+
+	if ((i = tt_utf8_valid_run(s, len)) == len)
+		return TT_OK;
 	if (e == NULL)
 		return TT_EENC;
 	for (n = 0; n < i; n++)
