@@ -92,6 +92,18 @@ tt_buf_putc(tt_buf *b, int c)
 }
 
 int
+tt_buf_putu(tt_buf *b, size_t v)
+{
+	char d[24];
+	size_t n = sizeof(d);
+
+	do
+		d[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return tt_buf_append(b, d + n, sizeof(d) - n);
+}
+
+int
 tt_buf_printf(tt_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -112,10 +112,13 @@ indel_cost(int c, int p, int q)
 /* Costs are added up in tenths, as integers: exact, and ties stay ties. */
 #define TENTHS(x)	((int)((x) * 10 + 0.5))
 
-/* sub_cost() and adjacent() of two ASCII bytes, worked out once: by
- * tt_suggest() and tt_typo_distance() before they call distance(). */
-static unsigned char	subtab[128][128];	/* tenths */
-static unsigned char	adjtab[128][128];
+/* sub_cost() of two bytes in tenths, worked out once (by tt_suggest() and
+ * tt_typo_distance() before they call distance()): subtab as it stands,
+ * subfirst with what a mistake in the first letter adds unless the key
+ * was a neighbour.  A byte of UTF-8 is a letter of its own: 0 for itself,
+ * 10 for any other. */
+static unsigned char	subtab[256][256];
+static unsigned char	subfirst[256][256];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -123,97 +126,118 @@ tab_fill(void)
 {
 	int a, b;
 
+	memset(subtab, TENTHS(1.0), sizeof(subtab));
+	memset(subfirst, TENTHS(1.0) + TENTHS(C_FIRST), sizeof(subfirst));
+	for (a = 0; a < 256; a++)
+		subtab[a][a] = subfirst[a][a] = 0;
 	for (a = 0; a < 128; a++)
 		for (b = 0; b < 128; b++) {
 			subtab[a][b] = (unsigned char)TENTHS(sub_cost(a, b));
-			adjtab[a][b] = (unsigned char)adjacent(a, b);
+			subfirst[a][b] = (unsigned char)(subtab[a][b] +
+			    (a != b && !adjacent(a, b) ? TENTHS(C_FIRST) : 0));
 		}
 }
 
-static inline int
-sub(int a, int b)
+/* One side of distance(), prepared once: the misspelling for all its
+ * candidates. */
+struct side {
+	size_t		n;
+	unsigned char	c[TT_DICT_MAXWORD + 1];	/* lowercased, from c[1] */
+	/* what dropping c[i] costs when the letter across differs
+	 * (indel_cost() without its q: a letter doubling the one across is
+	 * C_DOUBLE, in distance()) */
+	unsigned char	del[TT_DICT_MAXWORD + 1];
+	int16_t		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
+};
+
+/* 0 if w is too long to be measured. */
+static int
+side_make(struct side *s, const char *w, size_t n)
 {
-	/* bytes of UTF-8 come as negative chars: those go the long way */
-	return a >= 0 && a < 128 && b >= 0 && b < 128 ? subtab[a][b] :
-	    TENTHS(sub_cost(a, b));
+	const int dbl = TENTHS(C_DOUBLE), first1 = TENTHS(C_FIRST);
+	size_t i;
+
+	if (n > TT_DICT_MAXWORD)
+		return 0;
+	s->n = n;
+	s->c[0] = 0;
+	for (i = 1; i <= n; i++) {
+		s->c[i] = (unsigned char)lower((unsigned char)w[i - 1]);
+		s->del[i] = (unsigned char)TENTHS(indel_cost(s->c[i],
+		    s->c[i - 1], 0x100));
+	}
+	s->edge[0] = 0;
+	for (i = 1; i <= n; i++)
+		s->edge[i] = (int16_t)(s->edge[i - 1] + (i < n &&
+		    s->c[i + 1] == s->c[i] ? dbl : s->del[i]) +
+		    (i == 1 ? first1 : 0));
+	return 1;
 }
 
-static inline int
-adj(int a, int b)
-{
-	return a >= 0 && a < 128 && b >= 0 && b < 128 ? adjtab[a][b] :
-	    adjacent(a, b);
-}
-
-static int	distance(const char *, size_t, const char *, size_t, int);
+static int	distance(const struct side *, const struct side *, int);
 
 double
 tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 {
+	struct side sa, sb;
+
 	pthread_once(&tab_once, tab_fill);
-	return distance(a, an, b, bn, INT16_MAX) / 10.0;
+	if (!side_make(&sa, a, an) || !side_make(&sb, b, bn))
+		return 99;
+	return distance(&sa, &sb, INT16_MAX) / 10.0;
 }
 
-/* The weighted distance in tenths, or more than limit (tenths) as soon as
- * it must be. */
+/*
+ * The weighted distance in tenths, or more than limit (tenths) as soon as
+ * it must be: a Damerau-Levenshtein table kept three rows at a time (a
+ * swap looks two back), the first row and column costing C_FIRST more.
+ */
 static int
-distance(const char *a, size_t an, const char *b, size_t bn, int limit)
+distance(const struct side *a, const struct side *b, int limit)
 {
-	int16_t d[TT_DICT_MAXWORD + 1][TT_DICT_MAXWORD + 1];
-	int prevmin = 0;
-	int dela[TT_DICT_MAXWORD + 1], delb[TT_DICT_MAXWORD + 1];
-	int la[TT_DICT_MAXWORD + 1], lb[TT_DICT_MAXWORD + 1];
+	int rows[3][TT_DICT_MAXWORD + 1];
+	int *pp = rows[0], *p = rows[1], *q = rows[2], *t;
 	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
 	const int first1 = TENTHS(C_FIRST);
-	size_t i, j;
+	const unsigned char *bc = b->c, *bd = b->del;
+	size_t an = a->n, bn = b->n, i, j;
+	int prevmin = 0;
 
-	if (an > TT_DICT_MAXWORD || bn > TT_DICT_MAXWORD)
-		return 990;
-	/* Each side lowercased once, with what dropping its letter costs
-	 * when the letter on the other side differs (indel_cost() without
-	 * its q: a letter doubling the other side's is C_DOUBLE, below). */
-	la[0] = lb[0] = 0;
+	if (an == 0)
+		return b->edge[bn];
+	if (bn == 0)
+		return a->edge[an];
+	for (j = 0; j <= bn; j++)
+		p[j] = b->edge[j];
 	for (i = 1; i <= an; i++) {
-		la[i] = lower(a[i - 1]);
-		dela[i] = TENTHS(indel_cost(la[i], i > 1 ? la[i - 1] : 0,
-		    0x100));
-	}
-	for (j = 1; j <= bn; j++) {
-		lb[j] = lower(b[j - 1]);
-		delb[j] = TENTHS(indel_cost(lb[j], j > 1 ? lb[j - 1] : 0,
-		    0x100));
-	}
-	d[0][0] = 0;
-	for (i = 1; i <= an; i++)
-		d[i][0] = (int16_t)(d[i - 1][0] + (i < an &&
-		    la[i + 1] == la[i] ? dbl : dela[i]) + (i == 1 ? first1 : 0));
-	for (j = 1; j <= bn; j++)
-		d[0][j] = (int16_t)(d[0][j - 1] + (j < bn &&
-		    lb[j + 1] == lb[j] ? dbl : delb[j]) + (j == 1 ? first1 : 0));
-	for (i = 1; i <= an; i++) {
-		int x = la[i], rowmin = d[i][0];
+		int x = a->c[i], px = a->c[i - 1], dx = a->del[i];
+		int fi = i == 1 ? first1 : 0, y = bc[1], v, w, rowmin;
+		const unsigned char *sr = i == 1 ? subfirst[x] : subtab[x];
 
-		for (j = 1; j <= bn; j++) {
-			int y = lb[j];
-			int first = i == 1 || j == 1 ? first1 : 0;
-			/* a slip to a neighbouring key is as likely on
-			 * the first letter as on any other */
-			int v = d[i - 1][j - 1] + sub(x, y) +
-			    (first > 0 && x != y && !adj(x, y) ? first : 0), w;
-
+		q[0] = rowmin = a->edge[i];
+		/* the first column: a mistake in the first letter */
+		v = p[0] + subfirst[x][y];
+		if ((w = p[1] + (x == y ? dbl : dx) + first1) < v)
+			v = w;
+		if ((w = q[0] + (y == x ? dbl : bd[1]) + first1) < v)
+			v = w;
+		q[1] = v;
+		if (v < rowmin)
+			rowmin = v;
+		for (j = 2; j <= bn; j++) {
+			y = bc[j];
+			v = p[j - 1] + sr[y];
 			/* a has a letter b lacks */
-			w = d[i - 1][j] + (x == y ? dbl : dela[i]) + first;
-			if (w < v)
+			if ((w = p[j] + (x == y ? dbl : dx) + fi) < v)
 				v = w;
 			/* b has a letter a lacks */
-			w = d[i][j - 1] + (y == x ? dbl : delb[j]) + first;
-			if (w < v)
+			if ((w = q[j - 1] + (y == x ? dbl : bd[j]) + fi) < v)
 				v = w;
-			if (i > 1 && j > 1 && x == lb[j - 1] &&
-			    la[i - 1] == y && x != y &&
-			    (w = d[i - 2][j - 2] + swap) < v)
+			/* two letters swapped */
+			if (i > 1 && x == bc[j - 1] && px == y && x != y &&
+			    (w = pp[j - 2] + swap) < v)
 				v = w;
-			d[i][j] = (int16_t)v;
+			q[j] = v;
 			if (v < rowmin)
 				rowmin = v;
 		}
@@ -222,14 +246,35 @@ distance(const char *a, size_t an, const char *b, size_t bn, int limit)
 		if (rowmin > limit && prevmin > limit)
 			return rowmin;
 		prevmin = rowmin;
+		t = pp, pp = p, p = q, q = t;
 	}
-	return d[an][bn];
+	return p[bn];
 }
 
+/* The candidates looked at for one word: a table a thread reuses, a slot
+ * holding something only when stamped with the present word's round, so
+ * a word starts with an empty set without clearing 64 KiB. */
 struct seen {
-	uint32_t	 v[MAXCAND * 2];	/* off + 1; 0: empty */
+	uint32_t	 v[MAXCAND * 2];	/* off */
+	uint32_t	 round[MAXCAND * 2];
+	uint32_t	 now;
 	size_t		 n;
 };
+
+static _Thread_local struct seen seen;
+
+static struct seen *
+seen_start(void)
+{
+	struct seen *s = &seen;
+
+	if (++s->now == 0) {
+		memset(s->round, 0, sizeof(s->round));
+		s->now = 1;
+	}
+	s->n = 0;
+	return s;
+}
 
 /* Add off to the set; 0 if it was there (or the set is full). */
 static int
@@ -239,12 +284,13 @@ see(struct seen *s, uint32_t off)
 
 	if (s->n >= MAXCAND)
 		return 0;
-	while (s->v[h] != 0) {
-		if (s->v[h] == off + 1)
+	while (s->round[h] == s->now) {
+		if (s->v[h] == off)
 			return 0;
 		h = (h + 1) & (MAXCAND * 2 - 1);
 	}
-	s->v[h] = off + 1;
+	s->v[h] = off;
+	s->round[h] = s->now;
 	s->n++;
 	return 1;
 }
@@ -262,10 +308,11 @@ struct ctx {
 	size_t		 n;
 	int		 lang, cap;
 	const tt_sctx	*ctx;		/* NULL: the word stands alone */
+	struct side	 mis;		/* w, for distance() */
 	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
-	struct seen	 seen;
+	struct seen	*seen;
 };
 
 /*
@@ -381,8 +428,9 @@ consider(struct ctx *c, uint32_t off)
 	double extra, limit, lp = 0;
 	int dist, cost;
 	tt_sugg *last = &c->out[c->max - 1];
+	struct side cs;
 
-	if (!see(&c->seen, off))
+	if (!see(c->seen, off))
 		return;
 	cand = tt_dict_word(c->v, off, &info);
 	cn = strlen(cand);
@@ -398,7 +446,9 @@ consider(struct ctx *c, uint32_t off)
 	} else
 		extra = extras(c, info, 0);
 	limit = bound(c, extra);
-	dist = distance(c->w, c->n, cand, cn, (int)floor(limit * 10 + 1e-6));
+	if (!side_make(&cs, cand, cn))
+		return;
+	dist = distance(&c->mis, &cs, (int)floor(limit * 10 + 1e-6));
 	if (dist / 10.0 > limit)
 		return;
 	if (c->ctx != NULL) {
@@ -445,19 +495,20 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
     const tt_sctx *ctx, tt_sugg *out, size_t max)
 {
 	char low[TT_DICT_MAXWORD], key[TT_DICT_MAXWORD];
-	struct ctx *c;
+	struct ctx cx, *c = &cx;
 	size_t i, j;
 
 	if (n == 0 || n >= TT_DICT_MAXWORD || max == 0)
 		return 0;
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		return 0;
+	memset(c, 0, sizeof(*c));
+	c->seen = seen_start();
 	pthread_once(&tab_once, tab_fill);	/* distance()'s tables */
 	for (i = 0; i < n; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
 	c->v = v;
 	c->w = low;
 	c->n = n;
+	side_make(&c->mis, low, n);
 	c->lang = lang;
 	c->ctx = some_context(ctx);
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
@@ -515,7 +566,5 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
-	n = c->nout;
-	free(c);
-	return n;
+	return c->nout;
 }

@@ -65,6 +65,7 @@ int		 tt_buf_reserve(tt_buf *, size_t extra);
 int		 tt_buf_append(tt_buf *, const void *, size_t);
 int		 tt_buf_puts(tt_buf *, const char *);
 int		 tt_buf_putc(tt_buf *, int);
+int		 tt_buf_putu(tt_buf *, size_t);	/* in decimal */
 int		 tt_buf_printf(tt_buf *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* The contents as a NUL-terminated string ("" when empty); NULL on ENOMEM. */

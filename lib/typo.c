@@ -357,6 +357,18 @@ tt_typo_known(tt_typo *t, const char *w, size_t n)
 
 /* ------------------------------------------------------------ suggest */
 
+/* src into dst of cap bytes, cut short if it must be. */
+static void
+scopy(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 /* The suggestion in the case of the word: "Sespite" -> "Despite". */
 static void
 put_case(char *dst, size_t cap, const char *sugg, const char *word)
@@ -364,7 +376,7 @@ put_case(char *dst, size_t cap, const char *sugg, const char *word)
 	int32_t cp;
 	size_t k;
 
-	snprintf(dst, cap, "%s", sugg);
+	scopy(dst, cap, sugg);
 	k = tt_utf8_decode(word, strlen(word), &cp);
 	(void)k;
 	if (tt_unicode_is_upper(cp) && dst[0] >= 'a' && dst[0] <= 'z')
@@ -406,7 +418,7 @@ suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
     double *c2, int *d1, double *lp1, int *level)
 {
 	tt_sugg s[MAXSUGG + 4];
-	char word[TT_DICT_MAXWORD * 2], low[TT_DICT_MAXWORD * 2];
+	char word[TT_DICT_MAXWORD * 2];
 	size_t k, i, m, out = 0;
 
 	*c1 = *c2 = 99;
@@ -439,8 +451,7 @@ suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
 			}
 		}
 		if (best != NULL && out < t->o.max_sugg) {
-			snprintf(t->sbuf[out], sizeof(t->sbuf[out]), "%s",
-			    best);
+			scopy(t->sbuf[out], sizeof(t->sbuf[out]), best);
 			*c1 = bd;
 			*d1 = (int)(bd * 10 + 0.5);
 			*level = 0;
@@ -460,8 +471,7 @@ suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
 		for (j = 0; j < out; j++)
 			if (strcasecmp(t->sbuf[j], t->sbuf[out]) == 0)
 				dup = 1;
-		snprintf(low, sizeof(low), "%s", t->sbuf[out]);
-		if (dup || strcmp(low, word) == 0)
+		if (dup || strcmp(t->sbuf[out], word) == 0)
 			continue;
 		if (out == 0) {
 			*c1 = s[i].cost;
@@ -1281,15 +1291,18 @@ on_ispell(const tt_typo_hit *h, void *arg)
 			tt_buf_puts(p->out, "*\n");
 		return 0;
 	}
-	if (h->nsugg == 0) {
-		tt_buf_printf(p->out, "# %.*s %zu\n", (int)(h->end - h->start),
-		    p->line + h->start, off);
-		return 0;
+	tt_buf_puts(p->out, h->nsugg == 0 ? "# " : "& ");
+	tt_buf_append(p->out, p->line + h->start, h->end - h->start);
+	tt_buf_putc(p->out, ' ');
+	if (h->nsugg > 0) {
+		tt_buf_putu(p->out, h->nsugg);
+		tt_buf_putc(p->out, ' ');
 	}
-	tt_buf_printf(p->out, "& %.*s %zu %zu:", (int)(h->end - h->start),
-	    p->line + h->start, h->nsugg, off);
-	for (i = 0; i < h->nsugg; i++)
-		tt_buf_printf(p->out, "%s %s", i ? "," : "", h->sugg[i]);
+	tt_buf_putu(p->out, off);
+	for (i = 0; i < h->nsugg; i++) {
+		tt_buf_puts(p->out, i ? ", " : ": ");
+		tt_buf_puts(p->out, h->sugg[i]);
+	}
 	tt_buf_putc(p->out, '\n');
 	return 0;
 }
