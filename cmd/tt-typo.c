@@ -269,8 +269,12 @@ pipe_mode(struct run *r)
 				fclose(fp);
 			added.len = 0;
 		}
-		if (r->out.len > 0 && (fwrite(r->out.data, 1, r->out.len,
-		    stdout) != r->out.len || fflush(stdout) != 0))
+		/* answers go out when the next line has yet to come: at
+		 * once to an editor, in blocks to a pipeline */
+		if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len,
+		    stdout) != r->out.len)
+			break;
+		if (!tt_lines_ready(ls) && fflush(stdout) != 0)
 			break;
 	}
 	tt_buf_free(&added);

@@ -102,6 +102,28 @@ tt_lines_new(FILE *fp, size_t maxline)
 	return r;
 }
 
+/* What the stream holds now, up to cap bytes: through read(2) where fp
+ * has a descriptor, so that a line which has come is not held back until
+ * more arrive, as fread() would (the ispell protocol answers each line
+ * as it comes); else through fread(). */
+static long
+read_some(FILE *fp, char *buf, size_t cap, tt_err *e)
+{
+	int fd = fileno(fp);
+	ssize_t n;
+
+	if (fd < 0)
+		return tt_io_read_chunk(fp, buf, cap, e);
+	if (cap > (size_t)1 << 30)
+		cap = (size_t)1 << 30;
+	do
+		n = read(fd, buf, cap);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return tt_seterr(e, TT_EIO, "%s", strerror(errno));
+	return (long)n;
+}
+
 /* Top up the buffer; returns bytes read, 0 at EOF, < 0 on error. */
 static long
 fill(tt_lines *r, tt_err *e)
@@ -118,7 +140,7 @@ fill(tt_lines *r, tt_err *e)
 	if (r->end == r->cap)
 		return 0;
 	errno = 0;
-	n = tt_io_read_chunk(r->fp, r->buf + r->end, r->cap - r->end, e);
+	n = read_some(r->fp, r->buf + r->end, r->cap - r->end, e);
 	if (n < 0)
 		return n;
 	if (n == 0)
@@ -177,6 +199,15 @@ tt_lines_next(tt_lines *r, tt_str *line, int *more, tt_err *e)
 		if ((n = fill(r, e)) < 0)
 			return (int)n;
 	}
+}
+
+int
+tt_lines_ready(const tt_lines *r)
+{
+	size_t avail = r->end - r->pos;
+
+	return r->eof || avail > r->maxline ||
+	    memchr(r->buf + r->pos, '\n', avail) != NULL;
 }
 
 size_t

@@ -113,12 +113,19 @@ long		 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *);
  * *more set on every piece but the last; a piece never ends inside a UTF-8
  * sequence unless the bytes there are not UTF-8.  The view is valid until
  * the next call.  Returns 1 for a line or piece, 0 at end of input, or a
- * TT_E* code.
+ * TT_E* code.  A line is given as soon as it has come: the reader takes
+ * what the file descriptor holds (read(2)), so nothing may have been read
+ * from fp through stdio before; a FILE without a descriptor is read with
+ * fread().
  */
 typedef struct tt_lines tt_lines;
 
 tt_lines	*tt_lines_new(FILE *fp, size_t maxline);
 int		 tt_lines_next(tt_lines *, tt_str *line, int *more, tt_err *);
+/* Whether the next tt_lines_next() can answer without waiting for input
+ * (a whole line, or the end, is there): a conversation flushes its
+ * answers when it is about to wait. */
+int		 tt_lines_ready(const tt_lines *);
 /* 1-based number of the line last returned. */
 size_t		 tt_lines_lineno(const tt_lines *);
 /* Bytes of memory the reader holds: stays bounded by maxline. */

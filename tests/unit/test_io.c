@@ -136,6 +136,39 @@ TEST(io_lines_split_and_number)
 	tt_lines_free(NULL);
 }
 
+/* A line that has come is given at once, though the writer has not
+ * finished: tt-typo -a answers an editor line by line.  A reader that
+ * waits for more is killed by the alarm, and the suite fails. */
+TEST(io_lines_answer_without_waiting)
+{
+	int fd[2];
+	FILE *fp;
+	tt_lines *r;
+	tt_str l;
+	int more;
+
+	CHECK_INT(pipe(fd), 0);
+	CHECK_INT(write(fd[1], "one\ntw", 6), 6);
+	CHECK((fp = fdopen(fd[0], "r")) != NULL);
+	CHECK((r = tt_lines_new(fp, 64)) != NULL);
+	alarm(10);
+	CHECK_INT(tt_lines_next(r, &l, &more, NULL), 1);
+	CHECK_MEM(l.p, l.len, "one");
+	CHECK(!tt_lines_ready(r));	/* "tw" is not a line yet */
+	CHECK_INT(write(fd[1], "o\nthree\n", 8), 8);
+	CHECK_INT(tt_lines_next(r, &l, &more, NULL), 1);
+	CHECK_MEM(l.p, l.len, "two");
+	CHECK(tt_lines_ready(r));	/* "three" came with it */
+	close(fd[1]);
+	CHECK_INT(tt_lines_next(r, &l, &more, NULL), 1);
+	CHECK_MEM(l.p, l.len, "three");
+	CHECK_INT(tt_lines_next(r, &l, &more, NULL), 0);
+	CHECK(tt_lines_ready(r));
+	alarm(0);
+	tt_lines_free(r);
+	fclose(fp);
+}
+
 TEST(io_lines_100mb_line_bounded)
 {
 	struct gen g;
