@@ -18,7 +18,8 @@
  *           form and of each single-letter deletion of it, with the word's
  *           blob offset
  *   skel:   u32 nskel, then u32 keys[nskel], sorted, and u32 offs[nskel]:
- *           tt_dict_skeleton() hashes of the same words
+ *           tt_dict_skeleton() hashes of the same words, each key's words
+ *           commonest first (tt_dict_rarity())
  *   then u32 buckets[(1 << TT_DICT_DBITS) + 1] for dels and
  *           u32 buckets[(1 << TT_DICT_SBITS) + 1] for skel: the first index
  *           whose key has each value of its top bits (the last is n); a
@@ -204,6 +205,14 @@ static inline unsigned
 tt_dict_freq(const tt_dictv *v, uint32_t off)
 {
 	return v->blob[off - 1];
+}
+/* How rare a word of freq and info is: -20 log10 of its probability
+ * alone, the model's unigram or, for a word the model lacks, 7 plus 0.2
+ * a SCOWL level (as lib/suggest.c guesses it). */
+static inline unsigned
+tt_dict_rarity(unsigned freq, unsigned info)
+{
+	return freq ? freq : 140 + 4 * (info & TT_DICT_LEVEL);
 }
 /* ... and its back-off byte. */
 static inline unsigned

@@ -35,7 +35,7 @@
 #endif
 #define C_FIRST		0.4	/* more for a mistake in the first letter */
 #define MAXCOST_SKEL	3.4
-#define SKEL_MAXRUN	2000	/* longer runs of one skeleton are skipped */
+#define SKEL_TAKE	50	/* the commonest words of a skeleton looked at */
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.3	/* cost of each tenfold of rarity */
 #define FREQ_FLOOR	3.0	/* -log10 P below which all are alike */
@@ -116,9 +116,11 @@ indel_cost(int c, int p, int q)
  * tt_typo_distance() before they call distance()): subtab as it stands,
  * subfirst with what a mistake in the first letter adds unless the key
  * was a neighbour.  A byte of UTF-8 is a letter of its own: 0 for itself,
- * 10 for any other. */
+ * 10 for any other.  lowtab lowercases ASCII, deltab is indel_cost() of a
+ * letter next to others, in tenths. */
 static unsigned char	subtab[256][256];
 static unsigned char	subfirst[256][256];
+static unsigned char	lowtab[256], deltab[256];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -128,8 +130,11 @@ tab_fill(void)
 
 	memset(subtab, TENTHS(1.0), sizeof(subtab));
 	memset(subfirst, TENTHS(1.0) + TENTHS(C_FIRST), sizeof(subfirst));
-	for (a = 0; a < 256; a++)
+	for (a = 0; a < 256; a++) {
 		subtab[a][a] = subfirst[a][a] = 0;
+		lowtab[a] = (unsigned char)lower(a);
+		deltab[a] = (unsigned char)TENTHS(indel_cost(a, 0x100, 0x100));
+	}
 	for (a = 0; a < 128; a++)
 		for (b = 0; b < 128; b++) {
 			subtab[a][b] = (unsigned char)TENTHS(sub_cost(a, b));
@@ -141,13 +146,15 @@ tab_fill(void)
 /* One side of distance(), prepared once: the misspelling for all its
  * candidates. */
 struct side {
-	size_t		n;
-	unsigned char	c[TT_DICT_MAXWORD + 1];	/* lowercased, from c[1] */
+	int		n;
+	/* lowercased bytes from c[1]; c[0] is none, so that no swap is
+	 * seen before the first letter */
+	int		c[TT_DICT_MAXWORD + 1];
 	/* what dropping c[i] costs when the letter across differs
 	 * (indel_cost() without its q: a letter doubling the one across is
 	 * C_DOUBLE, in distance()) */
-	unsigned char	del[TT_DICT_MAXWORD + 1];
-	int16_t		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
+	int		del[TT_DICT_MAXWORD + 1];
+	int		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
 };
 
 /* 0 if w is too long to be measured. */
@@ -155,22 +162,20 @@ static int
 side_make(struct side *s, const char *w, size_t n)
 {
 	const int dbl = TENTHS(C_DOUBLE), first1 = TENTHS(C_FIRST);
-	size_t i;
+	int i, m = (int)n;
 
 	if (n > TT_DICT_MAXWORD)
 		return 0;
-	s->n = n;
-	s->c[0] = 0;
-	for (i = 1; i <= n; i++) {
-		s->c[i] = (unsigned char)lower((unsigned char)w[i - 1]);
-		s->del[i] = (unsigned char)TENTHS(indel_cost(s->c[i],
-		    s->c[i - 1], 0x100));
+	s->n = m;
+	s->c[0] = -1;
+	for (i = 1; i <= m; i++) {
+		s->c[i] = lowtab[(unsigned char)w[i - 1]];
+		s->del[i] = s->c[i] == s->c[i - 1] ? dbl : deltab[s->c[i]];
 	}
 	s->edge[0] = 0;
-	for (i = 1; i <= n; i++)
-		s->edge[i] = (int16_t)(s->edge[i - 1] + (i < n &&
-		    s->c[i + 1] == s->c[i] ? dbl : s->del[i]) +
-		    (i == 1 ? first1 : 0));
+	for (i = 1; i <= m; i++)
+		s->edge[i] = s->edge[i - 1] + (i < m && s->c[i + 1] == s->c[i] ?
+		    dbl : s->del[i]) + (i == 1 ? first1 : 0);
 	return 1;
 }
 
@@ -199,9 +204,8 @@ distance(const struct side *a, const struct side *b, int limit)
 	int *pp = rows[0], *p = rows[1], *q = rows[2], *t;
 	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
 	const int first1 = TENTHS(C_FIRST);
-	const unsigned char *bc = b->c, *bd = b->del;
-	size_t an = a->n, bn = b->n, i, j;
-	int prevmin = 0;
+	const int *bc = b->c, *bd = b->del;
+	int an = a->n, bn = b->n, i, j, prevmin = 0;
 
 	if (an == 0)
 		return b->edge[bn];
@@ -224,17 +228,20 @@ distance(const struct side *a, const struct side *b, int limit)
 		q[1] = v;
 		if (v < rowmin)
 			rowmin = v;
+		/* (c[0] is none: no swap is seen in the first row) */
 		for (j = 2; j <= bn; j++) {
+			int left = v;
+
 			y = bc[j];
 			v = p[j - 1] + sr[y];
 			/* a has a letter b lacks */
 			if ((w = p[j] + (x == y ? dbl : dx) + fi) < v)
 				v = w;
 			/* b has a letter a lacks */
-			if ((w = q[j - 1] + (y == x ? dbl : bd[j]) + fi) < v)
+			if ((w = left + (y == x ? dbl : bd[j]) + fi) < v)
 				v = w;
 			/* two letters swapped */
-			if (i > 1 && x == bc[j - 1] && px == y && x != y &&
+			if (px == y && x == bc[j - 1] && x != y &&
 			    (w = pp[j - 2] + swap) < v)
 				v = w;
 			q[j] = v;
@@ -490,6 +497,19 @@ lookup(struct ctx *c, const char *key, size_t n)
 		consider(c, c->v->offs[lo]);
 }
 
+/* The words of a skeleton, commonest first, the first SKEL_TAKE only: the
+ * rarer rest seldom make the list (taking 2,000 moved no accuracy figure
+ * of the typo kit's words at 1 or 5) and each costs a look-up in memory
+ * and a distance. */
+static void
+skel_run(struct ctx *c, uint32_t lo, uint32_t hi)
+{
+	if (hi - lo > SKEL_TAKE)
+		hi = lo + SKEL_TAKE;
+	for (; lo < hi; lo++)
+		consider(c, c->v->soffs[lo]);
+}
+
 size_t
 tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
     const tt_sctx *ctx, tt_sugg *out, size_t max)
@@ -553,16 +573,14 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 		    tt_dict_hash(key, m),
 		    &lo, &hi);
-		for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
-			consider(c, c->v->soffs[lo]);
+		skel_run(c, lo, hi);
 		/* and with one sound of the misspelling too many */
 		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
 			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
-			for (; lo < hi && hi - lo < SKEL_MAXRUN; lo++)
-				consider(c, c->v->soffs[lo]);
+			skel_run(c, lo, hi);
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}

@@ -500,6 +500,7 @@ cmp_word(const void *a, const void *b)
 
 struct del {
 	uint32_t	 key, off;
+	unsigned	 rarity;	/* skeletons: tt_dict_rarity() */
 };
 
 static int
@@ -509,6 +510,19 @@ cmp_del(const void *a, const void *b)
 
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* By key, each key's words commonest first. */
+static int
+cmp_skel(const void *a, const void *b)
+{
+	const struct del *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->rarity != y->rarity)
+		return x->rarity < y->rarity ? -1 : 1;
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
@@ -683,9 +697,11 @@ main(int argc, char *argv[])
 		m = tt_dict_skeleton(words[i].w, strlen(words[i].w), sk,
 		    sizeof(sk));
 		skel[nskel].key = tt_dict_hash(sk, m);
+		skel[nskel].rarity = tt_dict_rarity(words[i].freq,
+		    words[i].info);
 		skel[nskel++].off = words[i].off;
 	}
-	qsort(skel, nskel, sizeof(*skel), cmp_del);
+	qsort(skel, nskel, sizeof(*skel), cmp_skel);
 
 	if ((out = fopen(argv[2], "wb")) == NULL)
 		die("cannot write the output");
