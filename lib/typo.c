@@ -26,12 +26,14 @@
 #define MAXSUGG		10
 #ifndef FIX_DIST
 #define FIX_DIST	17	/* tenths of an edit, at most, to fix */
-#define FIX_MARGIN	0.35	/* lead over the second candidate */
+#define FIX_MARGIN	0.25	/* lead over the second candidate */
 #define FIX_MARGIN_SHORT 0.7	/* ... for a word of three letters */
 #define FIX_MARGIN_CAP	0.8	/* ... for a capitalized word */
 #define FIX_DIST_CAP	10
 #define FIX_DIST_OFTEN	15	/* jargon: 3 times, nothing closer */
 #define FIX_LP_AGAIN	-5.0	/* log10 P of a rare correction */
+#define FIX_LP_FAR	-5.5	/* ... of a correction too rare to be */
+#define FIX_DIST_FAR	10	/* ... this far off */
 #endif
 #ifndef RW_RARE
 #define RW_RARE		6.0	/* -log10 P of a rare word */
@@ -524,7 +526,6 @@ struct scan {
 	size_t		 line, linestart;
 	int		 initial;	/* the next word opens a sentence */
 	int		 title;		/* this line is a title-case headline */
-	int		 code;		/* inside a `code span` */
 };
 
 static int
@@ -1032,6 +1033,11 @@ report(struct scan *sc, size_t start, size_t end)
 	if (cap && !sc->title && (c2 - c1 < FIX_MARGIN_CAP ||
 	    d1 > FIX_DIST_CAP))
 		fix = 0;
+	/* libapt -> leapt, distros -> distress: a correction a whole edit
+	 * off that the model finds rare where it would stand is less likely
+	 * than a word the dictionary lacks */
+	if (lp1 < FIX_LP_FAR && d1 >= FIX_DIST_FAR)
+		fix = 0;
 	/* A word the text has twice is more likely meant, when capitalized,
 	 * or when its correction is rare (frobnicator, fornicator); hte,
 	 * hte is still the. */
@@ -1157,6 +1163,74 @@ punct:
 	    c[n - 1] == '?' || c[n - 1] == ':');
 }
 
+/*
+ * Where a code span opened by the backticks at s[at] ends on its line, or
+ * 0 if they open none.  Spans are `like this` (a run of backticks closed by
+ * a run as long, as Markdown has them) and `like this' (one backtick
+ * closed by an apostrophe that ends a word, as GNU and TeX texts quote
+ * commands and files).  Neither crosses a line: a backtick that opens
+ * none is a character of the text, and what follows it is checked.
+ */
+static size_t
+code_end(const char *s, size_t at, size_t eol)
+{
+	size_t k = 0, q, r;
+
+	while (at + k < eol && s[at + k] == '`')
+		k++;
+	for (q = at + k; q < eol; q++) {
+		if (s[q] == '`') {
+			for (r = 0; q + r < eol && s[q + r] == '`'; r++)
+				;
+			if (r == k)
+				return q + r;
+			q += r - 1;
+		} else if (k == 1 && s[q] == '\'' && q > at + 1 &&
+		    !is_space_byte((unsigned char)s[q - 1]) && (q + 1 == eol ||
+		    (!word_byte((unsigned char)s[q + 1]) && s[q + 1] != '`')))
+			return q + 1;
+	}
+	return 0;
+}
+
+/* The end of the fenced code block (``` or ~~~, as Markdown has them)
+ * opening at line [i, eol), after its closing line; 0 if the line opens
+ * none or nothing closes it (then it is text). */
+static size_t
+fence_end(const char *s, size_t i, size_t eol, size_t n)
+{
+	size_t k = 0, j;
+	char f;
+
+	while (i < eol && s[i] == ' ')
+		i++;
+	f = i < eol ? s[i] : 0;
+	if (f != '`' && f != '~')
+		return 0;
+	while (i + k < eol && s[i + k] == f)
+		k++;
+	if (k < 3)
+		return 0;
+	for (j = eol; j < n; ) {
+		size_t a = j + 1, e = a, m = 0;
+
+		while (e < n && s[e] != '\n')
+			e++;
+		while (a < e && s[a] == ' ')
+			a++;
+		while (a + m < e && s[a + m] == f)
+			m++;
+		if (m >= k) {
+			while (a + m < e && is_space_byte((unsigned char)s[a + m]))
+				m++;
+			if (a + m == e)
+				return e;
+		}
+		j = e;
+	}
+	return 0;
+}
+
 static void
 scan_text(struct scan *sc)
 {
@@ -1166,10 +1240,20 @@ scan_text(struct scan *sc)
 
 	sc->line = 1;
 	while (i < n && !sc->stop) {
-		size_t eol = i, j;
+		size_t eol = i, j, code = 0, f;
 
 		while (eol < n && s[eol] != '\n')
 			eol++;
+		if (!(sc->flags & TT_TYPO_LINE) &&
+		    (f = fence_end(s, i, eol, n)) != 0) {
+			/* a code block: its lines are counted, not read */
+			for (; i < f; i++)
+				sc->line += s[i] == '\n';
+			i = f + 1;
+			sc->line++;
+			prev_blank = 1;
+			continue;
+		}
 		sc->linestart = i;
 		sc->title = title_line(s + i, eol - i);
 		/* A line opens a sentence after a blank line, after a line
@@ -1177,7 +1261,7 @@ scan_text(struct scan *sc)
 		sc->initial = prev_blank || prev_end;
 		j = i;
 		while (j < eol && !sc->stop) {
-			size_t c0, c1;
+			size_t c0, c1, q;
 
 			while (j < eol && is_space_byte((unsigned char)s[j]))
 				j++;
@@ -1187,16 +1271,12 @@ scan_text(struct scan *sc)
 			c1 = j;
 			if (c1 == c0)
 				break;
-			if (s[c0] == '`' || sc->code) {
-				/* code: to the chunk that closes it */
-				size_t q, ticks = 0;
-
-				for (q = c0; q < c1; q++)
-					ticks += s[q] == '`';
-				if (ticks % 2 == 1)
-					sc->code = !sc->code;
+			if (c0 < code)
+				continue;	/* inside a code span */
+			for (q = c0; q < c1 && s[q] != '`'; q++)
+				;
+			if (q < c1 && (code = code_end(s, q, eol)) != 0)
 				continue;
-			}
 			if (!not_prose(s + c0, c1 - c0))
 				words(sc, c0, c1);
 			sc->initial = ends_sentence(s + c0, c1 - c0);
@@ -1266,7 +1346,6 @@ tt_typo_check(tt_typo *t, const char *text, size_t len, int flags,
 	}
 	sc.pass = 2;
 	sc.stop = 0;
-	sc.code = 0;
 	scan_text(&sc);
 	return sc.hits > (size_t)INT32_MAX ? INT32_MAX : (int)sc.hits;
 }
