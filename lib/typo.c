@@ -43,9 +43,8 @@
 #define RW_LP		-2.0	/* log10 P of the fix there, least */
 #define RW_MINLEN	3
 #endif
-#ifndef ACCEPT_MAX
-#define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words */
-#endif
+#define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words, */
+#define ACCEPT_SHORT	4	/* ... those of 80 longer than this */
 
 struct set {			/* a set of strings, open addressing */
 	char		**v;
@@ -221,7 +220,8 @@ has(tt_typo *t, const char *w, size_t n)
 
 	int info = tt_dict_info(&t->d, w, n);
 
-	/* The rarest common words are more often typos than meant; the
+	/* The rarest common words are more often typos than meant, and so
+	 * are the short words of the next list (fon, mor, das); the
 	 * rarest names, written as names, are still names -- unless two
 	 * letters swapped make one of the commonest words of all ("Teh",
 	 * "Adn"). */
@@ -229,7 +229,8 @@ has(tt_typo *t, const char *w, size_t n)
 		return 1;
 	if (info < 0)
 		return 0;
-	if ((info & TT_DICT_LEVEL) <= ACCEPT_MAX)
+	if ((info & TT_DICT_LEVEL) < ACCEPT_MAX ||
+	    ((info & TT_DICT_LEVEL) == ACCEPT_MAX && n > ACCEPT_SHORT))
 		return 1;
 	return (info & TT_DICT_CAP) && !swaps_to_common(t, w, n);
 }
