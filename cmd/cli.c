@@ -94,7 +94,8 @@ cli_bad_option(int ch, char **argv, const char *usage)
 
 	if (ch == ':')
 		cli_warn(NULL, "option needs an argument: %s", arg);
-	else if (optopt != 0 && arg[0] == '-' && arg[1] != '-')
+	else if (optopt != 0 && !(arg[0] == '-' && arg[1] == '-'))
+		/* (inside a cluster, -xv, arg is not the option's word) */
 		cli_warn(NULL, "unknown option: -%c", optopt);
 	else
 		cli_warn(NULL, "unknown option: %.*s", (int)n, arg);

@@ -9,10 +9,10 @@
 #include "cli.h"
 
 #define USAGE \
-	"usage: tt-typo [-hqV] [-a | --json | --fix | -i] [-p file] [--add word]\n" \
+	"usage: tt-typo [-hqvV] [-a | -l | --json | --fix | -i] [-p file] [--add word]\n" \
 	"               [--lang en_US|en_GB] [-e encoding] [--max-size bytes] [file ...]\n"
 
-enum { MODE_LINT, MODE_JSON, MODE_FIX, MODE_INPLACE, MODE_PIPE };
+enum { MODE_LINT, MODE_JSON, MODE_FIX, MODE_INPLACE, MODE_PIPE, MODE_LIST };
 
 struct run {
 	int		 mode;
@@ -168,6 +168,12 @@ on_hit(const tt_typo_hit *h, void *arg)
 		tt_json_line(&j);
 		return 0;
 	}
+	if (r->mode == MODE_LIST) {
+		tt_buf_append(&r->out, r->text.data + h->start,
+		    h->end - h->start);
+		tt_buf_putc(&r->out, '\n');
+		return 0;
+	}
 	if (r->mode == MODE_FIX || r->mode == MODE_INPLACE) {
 		if (!h->fix)
 			return 0;
@@ -233,6 +239,15 @@ one(FILE *fp, const char *name, void *arg)
 
 /* ------------------------------------------------------------ ispell -a */
 
+/* The line ispell begins with, and prints for -v: editors read the
+ * protocol's version from it. */
+static void
+ispell_banner(void)
+{
+	printf("@(#) International Ispell Version 3.1.20 "
+	    "(but really tt-typo %s)\n", TT_VERSION);
+}
+
 /* The ispell pipe protocol (tt_typo_ispell()), on stdin and stdout. */
 static int
 pipe_mode(struct run *r)
@@ -247,8 +262,7 @@ pipe_mode(struct run *r)
 		cli_warn(NULL, "out of memory");
 		return EXIT_TROUBLE;
 	}
-	printf("@(#) International Ispell Version 3.1.20 "
-	    "(but really tt-typo %s)\n", TT_VERSION);
+	ispell_banner();
 	fflush(stdout);
 	while ((rc = tt_lines_next(ls, &line, &more, &e)) > 0) {
 		tt_buf_reset(&r->out);
@@ -293,13 +307,13 @@ main(int argc, char *argv[])
 	tt_typo_opts o = { 0 };
 	const char *popt = NULL, *add = NULL;
 	tt_err e;
-	int ch, rc, rv, modes = 0;
+	int ch, rc, rv, modes = 0, ispell_v = 0;
 
 	cli_init("tt-typo");
 	r.max = 64u << 20;
 	opterr = 0;
 	/* -m, -B, -C, -S, -d, -T, -w: what editors pass to ispell. */
-	while ((ch = getopt_long(argc, argv, ":aBCd:e:hilmp:qST:Vw:",
+	while ((ch = getopt_long(argc, argv, ":aBCd:e:hilmp:qST:vVw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
 		case 'a':
@@ -310,7 +324,13 @@ main(int argc, char *argv[])
 			add = optarg;
 			break;
 		case 'B': case 'C': case 'm': case 'S': case 'T': case 'w':
-		case 'l':
+			break;
+		case 'l':	/* ispell's list of the wrong words */
+			r.mode = MODE_LIST;
+			modes++;
+			break;
+		case 'v':	/* ispell's version, which editors ask for */
+			ispell_v = 1;
 			break;
 		case 'd':
 			if (strncmp(optarg, "en_GB", 5) == 0 ||
@@ -359,8 +379,12 @@ main(int argc, char *argv[])
 				return rc;
 			break;
 		}
+	if (ispell_v) {
+		ispell_banner();
+		return cli_finish(0);
+	}
 	if (modes > 1) {
-		cli_warn(NULL, "-a, --json, --fix and -i cannot be combined");
+		cli_warn(NULL, "-a, -l, --json, --fix and -i cannot be combined");
 		return cli_usage(USAGE);
 	}
 	argv += optind;
