@@ -1194,13 +1194,55 @@ code_end(const char *s, size_t at, size_t eol)
 	return 0;
 }
 
-/* The end of the fenced code block (``` or ~~~, as Markdown has them)
- * opening at line [i, eol), after its closing line; 0 if the line opens
- * none or nothing closes it (then it is text). */
-static size_t
-fence_end(const char *s, size_t i, size_t eol, size_t n)
+/* A line of three or more of f (` or ~) and nothing else but spaces: a
+ * fence that closes a code block. */
+static int
+fence_line(const char *s, size_t a, size_t e, char f)
 {
-	size_t k = 0, j;
+	size_t m = 0;
+
+	while (a < e && s[a] == ' ')
+		a++;
+	while (a + m < e && s[a + m] == f)
+		m++;
+	if (m < 3)
+		return 0;
+	for (a += m; a < e && is_space_byte((unsigned char)s[a]); a++)
+		;
+	return a == e;
+}
+
+/*
+ * Where the next closing fence of f starts, at or after from (n if there
+ * is none), for fence_end(): the answer is kept in *memo, so that the
+ * text is searched once over, however many blocks it opens.
+ */
+static size_t
+next_fence(const char *s, size_t n, size_t from, char f, size_t *memo)
+{
+	size_t a, e;
+
+	if (*memo != 0 && *memo - 1 >= from)
+		return *memo - 1;
+	for (a = from; a < n; a = e + 1) {
+		for (e = a; e < n && s[e] != '\n'; e++)
+			;
+		if (fence_line(s, a, e, f))
+			break;
+	}
+	if (a > n)
+		a = n;
+	*memo = a + 1;
+	return a;
+}
+
+/* The end of the fenced code block (``` or ~~~, as Markdown has them)
+ * opening at line [i, eol): the end of the next fence line of its kind;
+ * 0 if the line opens none or nothing closes it (then it is text). */
+static size_t
+fence_end(const char *s, size_t i, size_t eol, size_t n, size_t memo[2])
+{
+	size_t k = 0, c;
 	char f;
 
 	while (i < eol && s[i] == ' ')
@@ -1210,26 +1252,14 @@ fence_end(const char *s, size_t i, size_t eol, size_t n)
 		return 0;
 	while (i + k < eol && s[i + k] == f)
 		k++;
-	if (k < 3)
+	if (k < 3 || eol >= n)
 		return 0;
-	for (j = eol; j < n; ) {
-		size_t a = j + 1, e = a, m = 0;
-
-		while (e < n && s[e] != '\n')
-			e++;
-		while (a < e && s[a] == ' ')
-			a++;
-		while (a + m < e && s[a + m] == f)
-			m++;
-		if (m >= k) {
-			while (a + m < e && is_space_byte((unsigned char)s[a + m]))
-				m++;
-			if (a + m == e)
-				return e;
-		}
-		j = e;
-	}
-	return 0;
+	c = next_fence(s, n, eol + 1, f, &memo[f == '~']);
+	if (c >= n)
+		return 0;
+	while (c < n && s[c] != '\n')
+		c++;
+	return c;
 }
 
 static void
@@ -1238,6 +1268,7 @@ scan_text(struct scan *sc)
 	const char *s = sc->s;
 	size_t i = 0, n = sc->len;
 	int prev_blank = 1, prev_end = 1;
+	size_t memo[2] = { 0, 0 };	/* fence_end()'s */
 
 	sc->line = 1;
 	while (i < n && !sc->stop) {
@@ -1246,7 +1277,7 @@ scan_text(struct scan *sc)
 		while (eol < n && s[eol] != '\n')
 			eol++;
 		if (!(sc->flags & TT_TYPO_LINE) &&
-		    (f = fence_end(s, i, eol, n)) != 0) {
+		    (f = fence_end(s, i, eol, n, memo)) != 0) {
 			/* a code block: its lines are counted, not read */
 			for (; i < f; i++)
 				sc->line += s[i] == '\n';
