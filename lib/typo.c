@@ -1179,6 +1179,11 @@ code_end(const char *s, size_t at, size_t eol)
 
 	while (at + k < eol && s[at + k] == '`')
 		k++;
+	/* Each run length that opens no span costs a look to the line's
+	 * end, once (a later run as long would have closed it): a few such
+	 * lengths at most keep a line of backticks linear. */
+	if (k > 8)
+		return 0;
 	for (q = at + k; q < eol; q++) {
 		if (s[q] == '`') {
 			for (r = 0; q + r < eol && s[q + r] == '`'; r++)
