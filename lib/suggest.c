@@ -35,7 +35,9 @@
 #endif
 #define C_FIRST		0.4	/* more for a mistake in the first letter */
 #define MAXCOST_SKEL	3.4
-#define SKEL_TAKE	50	/* the commonest words of a skeleton looked at */
+#define SKEL_TAKE	50	/* the commonest words of a skeleton looked at, */
+#define SKEL_ALONE	30	/* ... for a word without neighbours, */
+#define SKEL_ALONE1	10	/* ... with a sound of it dropped */
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.3	/* cost of each tenfold of rarity */
 #define FREQ_FLOOR	3.0	/* -log10 P below which all are alike */
@@ -497,15 +499,23 @@ lookup(struct ctx *c, const char *key, size_t n)
 		consider(c, c->v->offs[lo]);
 }
 
-/* The words of a skeleton, commonest first, the first SKEL_TAKE only: the
+/*
+ * The words of a skeleton, commonest first, the first take only: the
  * rarer rest seldom make the list (taking 2,000 moved no accuracy figure
  * of the typo kit's words at 1 or 5) and each costs a look-up in memory
- * and a distance. */
+ * and a distance.  A word with no neighbours to weigh them by (a word
+ * alone, as -a gets them) takes fewer; in context, where a fix depends
+ * on how far ahead the first candidate is of the second, more are looked
+ * at (with 30 and 10 there a fix set of the kit got one more wrong fix).
+ */
 static void
-skel_run(struct ctx *c, uint32_t lo, uint32_t hi)
+skel_run(struct ctx *c, uint32_t lo, uint32_t hi, int dropped)
 {
-	if (hi - lo > SKEL_TAKE)
-		hi = lo + SKEL_TAKE;
+	uint32_t take = c->ctx != NULL ? SKEL_TAKE : dropped ? SKEL_ALONE1 :
+	    SKEL_ALONE;
+
+	if (hi - lo > take)
+		hi = lo + take;
 	for (; lo < hi; lo++)
 		consider(c, c->v->soffs[lo]);
 }
@@ -573,14 +583,14 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 		    tt_dict_hash(key, m),
 		    &lo, &hi);
-		skel_run(c, lo, hi);
+		skel_run(c, lo, hi, 0);
 		/* and with one sound of the misspelling too many */
 		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
 			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
 			    tt_dict_hash(sk, m - 1), &lo, &hi);
-			skel_run(c, lo, hi);
+			skel_run(c, lo, hi, 1);
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
