@@ -44,36 +44,65 @@ tt_dedupe_free(tt_dedupe *d)
 	free(d);
 }
 
-/* Add a byte to the hash: eight at a time, mixed. */
+/*
+ * The fingerprint's bytes (letters and digits folded, one space after
+ * each word) are gathered in a buffer and mixed eight at a time.
+ */
+#define FP_BUF	256
+
 struct fp {
-	uint64_t	 h, acc;
-	unsigned	 n;
+	uint64_t	 h;
+	size_t		 m, total;
+	unsigned char	 buf[FP_BUF + 8];
 };
 
+/* Mix the whole words of eight bytes among the first n of the buffer. */
 static void
-fp_put(struct fp *f, uint64_t b)
+fp_mix(struct fp *f, size_t n)
 {
-	f->acc = f->acc << 8 | b;
-	if (++f->n == 8) {
-		f->h = (f->h ^ f->acc) * 0x9E3779B97F4A7C15ULL;
+	size_t i;
+	uint64_t w;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, f->buf + i, 8);
+		f->h = (f->h ^ w) * 0x9E3779B97F4A7C15ULL;
 		f->h ^= f->h >> 29;
-		f->acc = 0;
-		f->n = 0;
 	}
+	f->total += i;
+	memmove(f->buf, f->buf + i, f->m - i);
+	f->m -= i;
 }
 
-/* ASCII bytes to the fingerprint: 0 parts words, 1 is an apostrophe
- * (inside a word: no break, no mark), else the letter or digit folded. */
-static unsigned char fold[128];
+static void
+fp_put(struct fp *f, unsigned char b)
+{
+	f->buf[f->m++] = b;
+	if (f->m >= FP_BUF)
+		fp_mix(f, f->m);
+}
+
+/*
+ * ASCII bytes to the fingerprint, for a byte b and whether a word is
+ * open (in): step[b][in] has bit 0 the next in, bit 1 set when a byte is
+ * put (a letter or a digit, folded; a space where a word ends), bit 2
+ * when a word starts; emit[b] the byte put.  An apostrophe inside a word
+ * neither breaks it nor shows.
+ */
+static unsigned char step[128][2], emit[128];
 
 static void
 fold_fill(void)
 {
-	int b;
+	int b, in;
 
-	for (b = 0; b < 128; b++)
-		fold[b] = tt_isascii_alpha(b) || tt_isascii_digit(b) ?
-		    (unsigned char)tt_ascii_lower(b) : b == '\'';
+	for (b = 0; b < 128; b++) {
+		int letter = tt_isascii_alpha(b) || tt_isascii_digit(b);
+
+		emit[b] = letter ? (unsigned char)tt_ascii_lower(b) : ' ';
+		for (in = 0; in < 2; in++)
+			step[b][in] = (unsigned char)(letter ? 1 | 2 |
+			    (in ? 0 : 4) : b == '\'' ? in : in ? 2 : 0);
+	}
 }
 
 /* A hash of the line's letters and digits, folded, words parted by one
@@ -82,24 +111,25 @@ static uint64_t
 fingerprint(const char *s, size_t len, size_t *nwords)
 {
 	size_t i = 0, n, words = 0;
-	struct fp f = { 1469598103934665603ULL, 0, 0 };
+	struct fp f;
 	int32_t cp;
-	int in = 0;
+	unsigned in = 0;
+	uint64_t w = 0;
 
+	f.h = 1469598103934665603ULL;
+	f.m = f.total = 0;
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
 		if (b < 0x80) {
-			unsigned char t = fold[b];
+			unsigned e = step[b][in];
 
-			if (t > 1) {
-				words += !in;
-				in = 1;
-				fp_put(&f, t);
-			} else if (t == 0 && in) {
-				in = 0;
-				fp_put(&f, ' ');
-			}
+			f.buf[f.m] = emit[b];
+			f.m += e >> 1 & 1;
+			words += e >> 2;
+			in = e & 1;
+			if (f.m >= FP_BUF)
+				fp_mix(&f, f.m);
 			i++;
 			continue;
 		}
@@ -110,10 +140,10 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 			in = 1;
 			/* its bytes, the highest first */
 			if (cp >= 0x10000)
-				fp_put(&f, (uint64_t)cp >> 16);
+				fp_put(&f, (unsigned char)(cp >> 16));
 			if (cp >= 0x100)
-				fp_put(&f, (uint64_t)cp >> 8 & 0xFF);
-			fp_put(&f, (uint64_t)cp & 0xFF);
+				fp_put(&f, (unsigned char)(cp >> 8 & 0xFF));
+			fp_put(&f, (unsigned char)(cp & 0xFF));
 		} else if (cp == '\'' || cp == 0x2019) {
 			/* inside a word: no break, no mark */
 		} else if (in) {
@@ -122,7 +152,10 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 		}
 		i += n;
 	}
-	f.h = (f.h ^ f.acc ^ (uint64_t)f.n << 60) * 0x9E3779B97F4A7C15ULL;
+	fp_mix(&f, f.m);
+	memcpy(&w, f.buf, f.m);
+	f.h = (f.h ^ w ^ (uint64_t)(f.total + f.m) << 56) *
+	    0x9E3779B97F4A7C15ULL;
 	*nwords = words;
 	return f.h ^ f.h >> 31;
 }
