@@ -556,8 +556,9 @@ measure(struct tt_cline *l)
 		if (z > a && is_stop(s + a, z - a))
 			l->stops++;
 	}
-	/* Ends like a sentence: . ! ? : or a closing quote after one. */
-	if (cjk_stop(s, len)) {
+	/* Ends like a sentence: . ! ? : or a closing quote after one (a
+	 * Chinese or Japanese full stop has bytes beyond ASCII). */
+	if (!l->ascii && cjk_stop(s, len)) {
 		l->prose = 1;
 		return;
 	}
