@@ -56,14 +56,14 @@ struct fp {
 	unsigned char	 buf[FP_BUF + 8];
 };
 
-/* Mix the whole words of eight bytes among the first n of the buffer. */
+/* Mix the buffer's whole words of eight bytes; the rest stays. */
 static void
-fp_mix(struct fp *f, size_t n)
+fp_mix(struct fp *f)
 {
 	size_t i;
 	uint64_t w;
 
-	for (i = 0; i + 8 <= n; i += 8) {
+	for (i = 0; i + 8 <= f->m; i += 8) {
 		memcpy(&w, f->buf + i, 8);
 		f->h = (f->h ^ w) * 0x9E3779B97F4A7C15ULL;
 		f->h ^= f->h >> 29;
@@ -78,7 +78,7 @@ fp_put(struct fp *f, unsigned char b)
 {
 	f->buf[f->m++] = b;
 	if (f->m >= FP_BUF)
-		fp_mix(f, f->m);
+		fp_mix(f);
 }
 
 /*
@@ -129,7 +129,7 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 			words += e >> 2;
 			in = e & 1;
 			if (f.m >= FP_BUF)
-				fp_mix(&f, f.m);
+				fp_mix(&f);
 			i++;
 			continue;
 		}
@@ -152,7 +152,7 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 		}
 		i += n;
 	}
-	fp_mix(&f, f.m);
+	fp_mix(&f);
 	memcpy(&w, f.buf, f.m);
 	f.h = (f.h ^ w ^ (uint64_t)(f.total + f.m) << 56) *
 	    0x9E3779B97F4A7C15ULL;

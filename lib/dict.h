@@ -207,8 +207,8 @@ tt_dict_freq(const tt_dictv *v, uint32_t off)
 	return v->blob[off - 1];
 }
 /* How rare a word of freq and info is: -20 log10 of its probability
- * alone, the model's unigram or, for a word the model lacks, 7 plus 0.2
- * a SCOWL level (as lib/suggest.c guesses it). */
+ * alone, the model's unigram or, for a word the model lacks, a guess: 7
+ * plus 0.2 a SCOWL level. */
 static inline unsigned
 tt_dict_rarity(unsigned freq, unsigned info)
 {

@@ -16,13 +16,24 @@
 long
 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *e)
 {
-	size_t n;
+	int fd = fileno(fp);
+	ssize_t n;
 
 	if (cap > (size_t)1 << 30)
 		cap = (size_t)1 << 30;
-	n = fread(buf, 1, cap, fp);
-	if (n == 0 && ferror(fp))
-		return tt_seterr(e, TT_EIO, "%s", strerror(errno ? errno : EIO));
+	if (fd < 0) {
+		size_t got = fread(buf, 1, cap, fp);
+
+		if (got == 0 && ferror(fp))
+			return tt_seterr(e, TT_EIO, "%s",
+			    strerror(errno ? errno : EIO));
+		return (long)got;
+	}
+	do
+		n = read(fd, buf, cap);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return tt_seterr(e, TT_EIO, "%s", strerror(errno));
 	return (long)n;
 }
 
@@ -102,28 +113,6 @@ tt_lines_new(FILE *fp, size_t maxline)
 	return r;
 }
 
-/* What the stream holds now, up to cap bytes: through read(2) where fp
- * has a descriptor, so that a line which has come is not held back until
- * more arrive, as fread() would (the ispell protocol answers each line
- * as it comes); else through fread(). */
-static long
-read_some(FILE *fp, char *buf, size_t cap, tt_err *e)
-{
-	int fd = fileno(fp);
-	ssize_t n;
-
-	if (fd < 0)
-		return tt_io_read_chunk(fp, buf, cap, e);
-	if (cap > (size_t)1 << 30)
-		cap = (size_t)1 << 30;
-	do
-		n = read(fd, buf, cap);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return tt_seterr(e, TT_EIO, "%s", strerror(errno));
-	return (long)n;
-}
-
 /* Top up the buffer; returns bytes read, 0 at EOF, < 0 on error. */
 static long
 fill(tt_lines *r, tt_err *e)
@@ -140,7 +129,7 @@ fill(tt_lines *r, tt_err *e)
 	if (r->end == r->cap)
 		return 0;
 	errno = 0;
-	n = read_some(r->fp, r->buf + r->end, r->cap - r->end, e);
+	n = tt_io_read_chunk(r->fp, r->buf + r->end, r->cap - r->end, e);
 	if (n < 0)
 		return n;
 	if (n == 0)

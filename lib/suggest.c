@@ -43,8 +43,6 @@
 #define FREQ_FLOOR	3.0	/* -log10 P below which all are alike */
 #define FREQ_WEIGHT_CTX	0.4	/* the same in context */
 #define FREQ_FLOOR_CTX	0.0	/* (where P(next) divides) */
-#define FREQ_UNKNOWN	7.0	/* -log10 P of a word the model lacks */
-#define FREQ_LEVEL	0.2	/* ... and more for each SCOWL level */
 #endif
 
 static int
@@ -100,15 +98,12 @@ sub_cost(int a, int b)
 	return 1.0;
 }
 
-/* Inserting or dropping c next to p or q: a doubled letter is cheap. */
+/* Inserting or dropping c where it doubles no letter beside it (a doubled
+ * letter costs C_DOUBLE: side_make() and distance() see to that). */
 static double
-indel_cost(int c, int p, int q)
+indel_cost(int c)
 {
-	if (c == p || c == q)
-		return C_DOUBLE;
-	if (vowel(c))
-		return C_VOWEL_INDEL;
-	return 1.0;
+	return vowel(c) ? C_VOWEL_INDEL : 1.0;
 }
 
 /* Costs are added up in tenths, as integers: exact, and ties stay ties. */
@@ -135,7 +130,7 @@ tab_fill(void)
 	for (a = 0; a < 256; a++) {
 		subtab[a][a] = subfirst[a][a] = 0;
 		lowtab[a] = (unsigned char)lower(a);
-		deltab[a] = (unsigned char)TENTHS(indel_cost(a, 0x100, 0x100));
+		deltab[a] = (unsigned char)TENTHS(indel_cost(a));
 	}
 	for (a = 0; a < 128; a++)
 		for (b = 0; b < 128; b++) {
@@ -152,9 +147,9 @@ struct side {
 	/* lowercased bytes from c[1]; c[0] is none, so that no swap is
 	 * seen before the first letter */
 	int		c[TT_DICT_MAXWORD + 1];
-	/* what dropping c[i] costs when the letter across differs
-	 * (indel_cost() without its q: a letter doubling the one across is
-	 * C_DOUBLE, in distance()) */
+	/* what dropping c[i] costs when the letter across differs: C_DOUBLE
+	 * after the same letter, else indel_cost() (a letter doubling the
+	 * one across is C_DOUBLE too, in distance()) */
 	int		del[TT_DICT_MAXWORD + 1];
 	int		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
 };
@@ -313,11 +308,9 @@ some_context(const tt_sctx *ctx)
 
 struct ctx {
 	const tt_dictv	*v;
-	const char	*w;		/* lowercased */
-	size_t		 n;
 	int		 lang, cap;
 	const tt_sctx	*ctx;		/* NULL: the word stands alone */
-	struct side	 mis;		/* w, for distance() */
+	struct side	 mis;		/* the word, for distance() */
 	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
@@ -340,8 +333,8 @@ logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
 	const tt_sctx *x = c->ctx;
 	const tt_dictv *v = c->v;
 	unsigned f = tt_dict_freq(v, off), p, bo1 = 0, boc = 0, t;
-	double lp = f ? -(double)f / 20 : -(FREQ_UNKNOWN + FREQ_LEVEL *
-	    (info & TT_DICT_LEVEL)), left, right = 0, bi;
+	double lp = -(double)tt_dict_rarity(f, info) / 20, left, right = 0,
+	    bi;
 	char low[TT_DICT_MAXWORD];
 	uint32_t h;
 	size_t i;
@@ -443,7 +436,7 @@ consider(struct ctx *c, uint32_t off)
 		return;
 	cand = tt_dict_word(c->v, off, &info);
 	cn = strlen(cand);
-	if (cn + 3 < c->n || cn > c->n + 3)
+	if (cn + 3 < (size_t)c->mis.n || cn > (size_t)c->mis.n + 3)
 		return;
 	/* In a context the model's look-ups cost more than the distance:
 	 * the distance first, against the bound of a candidate the model
@@ -536,8 +529,6 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	for (i = 0; i < n; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
 	c->v = v;
-	c->w = low;
-	c->n = n;
 	side_make(&c->mis, low, n);
 	c->lang = lang;
 	c->ctx = some_context(ctx);

@@ -102,7 +102,12 @@ int		 tt_io_read_file(const char *path, size_t max, tt_buf *out,
 
 /*
  * Read a stream in chunks of at most cap bytes: returns the number of
- * bytes read into buf, 0 at end of file, TT_EIO on error.
+ * bytes read into buf, 0 at end of file, TT_EIO on error.  A chunk is
+ * what the stream holds now: the descriptor is read with read(2), so
+ * that what has come is not held back until more arrives, as fread()
+ * would (tt-typo -a answers an editor line by line); nothing may have
+ * been read from fp through stdio before.  A FILE without a descriptor
+ * is read with fread().
  */
 long		 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *);
 
@@ -113,10 +118,8 @@ long		 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *);
  * *more set on every piece but the last; a piece never ends inside a UTF-8
  * sequence unless the bytes there are not UTF-8.  The view is valid until
  * the next call.  Returns 1 for a line or piece, 0 at end of input, or a
- * TT_E* code.  A line is given as soon as it has come: the reader takes
- * what the file descriptor holds (read(2)), so nothing may have been read
- * from fp through stdio before; a FILE without a descriptor is read with
- * fread().
+ * TT_E* code.  A line is given as soon as it has come (the reader takes
+ * its chunks with tt_io_read_chunk()).
  */
 typedef struct tt_lines tt_lines;
 

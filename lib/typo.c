@@ -377,11 +377,9 @@ static void
 put_case(char *dst, size_t cap, const char *sugg, const char *word)
 {
 	int32_t cp;
-	size_t k;
 
 	scopy(dst, cap, sugg);
-	k = tt_utf8_decode(word, strlen(word), &cp);
-	(void)k;
+	(void)tt_utf8_decode(word, strlen(word), &cp);
 	if (tt_unicode_is_upper(cp) && dst[0] >= 'a' && dst[0] <= 'z')
 		dst[0] = (char)(dst[0] - 32);
 }
