@@ -216,7 +216,9 @@ distance(const struct side *a, const struct side *b, int limit)
 		const unsigned char *sr = i == 1 ? subfirst[x] : subtab[x];
 
 		q[0] = rowmin = a->edge[i];
-		/* the first column: a mistake in the first letter */
+		/* the first column, where a mistake in the first letter costs
+		 * more: apart from the loop, as choosing per cell cost a fifth
+		 * more instructions */
 		v = p[0] + subfirst[x][y];
 		if ((w = p[1] + (x == y ? dbl : dx) + first1) < v)
 			v = w;
