@@ -1,6 +1,9 @@
 /* tt-clean: encodings, mojibake, Unicode, white space, boilerplate lines
  * and duplicates, streamed. */
+#define _GNU_SOURCE		/* sched_getaffinity() */
+#include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +11,12 @@
 
 #define USAGE \
 	"usage: tt-clean [-hqV] [--only steps | --skip steps] [-e encoding] [--ascii]\n" \
-	"                [-r rules] [--explain] [file ...]\n"
+	"                [-r rules] [-j threads] [--explain] [file ...]\n"
 
 #define CHUNK	65536
 #define SHOW	160		/* bytes of a line shown by --explain */
+#define THREADS	4		/* at most, by default: the lines are cut and
+				 * written by one, which bounds the gain */
 
 struct run {
 	tt_clean_opts	 opts;
@@ -27,6 +32,7 @@ static const struct option longopts[] = {
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "explain", no_argument, NULL, 'x' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "threads", required_argument, NULL, 'j' },
 	{ "only", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "rules", required_argument, NULL, 'r' },
@@ -76,6 +82,19 @@ flush_out(struct run *r)
 	return 0;
 }
 
+/* The processors this process may run on, at most THREADS. */
+static unsigned
+threads(void)
+{
+	cpu_set_t set;
+	int n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 1;
+	n = CPU_COUNT(&set);
+	return n < 1 ? 1 : n > THREADS ? THREADS : (unsigned)n;
+}
+
 static int
 one(FILE *fp, const char *name, void *arg)
 {
@@ -87,6 +106,15 @@ one(FILE *fp, const char *name, void *arg)
 
 	r->name = name;
 	for (;;) {
+		/* Before waiting for more input, write what is decided. */
+		if (!tt_io_ready(fp) && (tt_clean_sync(r->c, &r->out, &e) !=
+		    TT_OK || flush_out(r) != 0 || fflush(stdout) != 0)) {
+			if (e.code != TT_OK)
+				cli_warn_tt(name, &e);
+			tt_clean_finish(r->c, &r->out, NULL);
+			tt_buf_reset(&r->out);
+			return EXIT_TROUBLE;
+		}
 		if ((n = tt_io_read_chunk(fp, r->chunk, CHUNK, &e)) < 0) {
 			cli_warn_tt(name, &e);
 			tt_clean_finish(r->c, &r->out, NULL);
@@ -132,8 +160,26 @@ main(int argc, char *argv[])
 
 	cli_init("tt-clean");
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":e:hqr:V", longopts, NULL)) != -1)
+	r.opts.threads = threads();
+	while ((ch = getopt_long(argc, argv, ":e:hj:qr:V", longopts, NULL)) !=
+	    -1)
 		switch (ch) {
+		case 'j': {
+			char *end;
+			unsigned long n;
+
+			errno = 0;
+			n = strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
+			    n < 1 || n > TT_CLEAN_THREADS_MAX) {
+				cli_warn(NULL, "-j: not a number of threads "
+				    "from 1 to %d: %s", TT_CLEAN_THREADS_MAX,
+				    optarg);
+				return EXIT_TROUBLE;
+			}
+			r.opts.threads = (unsigned)n;
+			break;
+		}
 		case 'a':
 			r.opts.ascii = 1;
 			break;

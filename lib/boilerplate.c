@@ -50,6 +50,12 @@ struct rule {
 	int		 has8;		/* re8 compiles, or is not tried yet */
 	int		 dead;		/* re does not compile: never matches */
 	int		 jit, jit8;	/* re, re8 compiled to code */
+	/* What a line re (and re8, for an ASCII line) may match starts
+	 * with, as an ASCII character (a bit each; a line that starts
+	 * beyond ASCII is tried), and its length at least. */
+	uint64_t	 first[2], first8[2];
+	uint32_t	 min, min8;
+	int		 has_first;
 };
 
 /*
@@ -107,6 +113,19 @@ pack(const char *w, size_t n)
 	return k;
 }
 
+/* The same where eight bytes can be read from w: in one load. */
+static uint64_t
+pack8(const char *w, size_t n)
+{
+	uint64_t k;
+
+	memcpy(&k, w, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	k = __builtin_bswap64(k);
+#endif
+	return (k | 0x2020202020202020ULL) >> (64 - 8 * n);
+}
+
 /*
  * The function words by their packed bytes, a slot each: the multiplier
  * is the first that parts them, so a look-up is one comparison.
@@ -115,10 +134,14 @@ pack(const char *w, size_t n)
 static uint64_t	stop_keys[1u << STOP_BITS];
 static uint64_t	stop_mul;
 static size_t	stop_max;		/* the longest function word */
-/* Bytes to measure(): white space, letters (ASCII or not), the rest. */
+/* Bytes to measure(): white space, letters (ASCII or not), the rest;
+ * beyond ASCII, and the first bytes of kana and ideographs
+ * (U+3040-U+9FFF: E3-E9). */
 #define W_OTHER		0
 #define W_SPACE		1
 #define W_LETTER	2
+#define W_CJK		4
+#define W_HIGH		8
 static unsigned char wclass[256];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
@@ -137,7 +160,9 @@ stop_fill(void)
 
 	for (b = 0; b < 256; b++)
 		wclass[b] = b == ' ' || b == '\t' ? W_SPACE :
-		    b >= 0x80 || tt_isascii_alpha(b) ? W_LETTER : W_OTHER;
+		    b >= 0xE3 && b <= 0xE9 ? W_LETTER | W_HIGH | W_CJK :
+		    b >= 0x80 ? W_LETTER | W_HIGH :
+		    tt_isascii_alpha(b) ? W_LETTER : W_OTHER;
 	for (stop_mul = 0x9E3779B97F4A7C15ULL;;
 	    stop_mul += 0x5851F42D4C957F2EULL) {
 		memset(stop_keys, 0, sizeof(stop_keys));
@@ -154,14 +179,15 @@ stop_fill(void)
 	}
 }
 
+/* Is w[0..n) a function word?  avail bytes can be read from w. */
 static int
-is_stop(const char *w, size_t n)
+is_stop(const char *w, size_t n, size_t avail)
 {
 	uint64_t k;
 
-	if (n > stop_max || n >= 8)
+	if (n > stop_max || n >= 8 || n == 0)
 		return 0;
-	k = pack(w, n);
+	k = avail >= 8 ? pack8(w, n) : pack(w, n);
 	return stop_keys[stop_slot(k)] == k;
 }
 
@@ -230,6 +256,7 @@ add_rules(tt_boiler *b, const char *text, size_t len, int builtin, tt_err *e)
 			b->rules = r;
 			b->cap = cap;
 		}
+		memset(&b->rules[b->n], 0, sizeof(b->rules[b->n]));
 		if ((b->rules[b->n].name = strndup(q, (size_t)(pat - q))) ==
 		    NULL)
 			return tt_seterr(e, TT_ENOMEM, "out of memory");
@@ -511,7 +538,7 @@ static void
 measure(struct tt_cline *l)
 {
 	const char *s = l->text.data;
-	size_t len = l->text.len, i = 0, st;
+	size_t len = l->text.len, i = 0, st, a, z;
 	unsigned char last;
 
 	if (l->judged || l->blank || l->piece)
@@ -519,41 +546,50 @@ measure(struct tt_cline *l)
 	l->judged = 1;
 	l->words = l->stops = 0;
 	l->ascii = 1;
+	/* The line without the spaces around it and a lynx bullet, for
+	 * core() and bullet(). */
+	for (a = 0; a < len && (s[a] == ' ' || s[a] == '\t'); a++)
+		;
+	for (z = len; z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'); z--)
+		;
+	l->bullet = len - a > 2 && (s[a] == '*' || s[a] == '+' ||
+	    s[a] == 'o' || s[a] == '#') && s[a + 1] == ' ';
+	/* "*  " has white space after its bullet only: nothing is left */
+	if (l->bullet)
+		a = a + 2 < z ? a + 2 : z;
+	l->core_at = a;
+	l->core_len = z - a;
 	while (i < len) {
-		size_t a, z;
-		unsigned char hi = 0;
+		size_t cjk = 0;
+		unsigned char cls = 0, c;
 
-		while (i < len && wclass[(unsigned char)s[i]] == W_SPACE)
+		while (i < len && (wclass[(unsigned char)s[i]] & W_SPACE))
 			i++;
 		if (i == len)
 			break;
 		/* the word, then without punctuation around it: [a, z) */
 		st = i;
 		for (; i < len; i++) {
-			unsigned char b = (unsigned char)s[i];
-
-			if (wclass[b] == W_SPACE)
+			if ((c = wclass[(unsigned char)s[i]]) & W_SPACE)
 				break;
-			hi |= b;
+			cls |= c;
 		}
-		for (a = st; a < i && wclass[(unsigned char)s[a]] !=
-		    W_LETTER; a++)
+		for (a = st; a < i && !(wclass[(unsigned char)s[a]] &
+		    W_LETTER); a++)
 			;
-		for (z = i; z > a && wclass[(unsigned char)s[z - 1]] !=
-		    W_LETTER; z--)
+		for (z = i; z > a && !(wclass[(unsigned char)s[z - 1]] &
+		    W_LETTER); z--)
 			;
-		size_t cjk = 0;
-
-		if (hi >= 0x80) {
-			cjk = cjk_chars(s + st, i - st);
+		if (cls & W_HIGH) {
+			if (cls & W_CJK)
+				cjk = cjk_chars(s + st, i - st);
 			l->ascii = 0;
 		}
-
 		if (cjk >= 2)	/* unspaced: two characters a word */
 			l->words += cjk / 2;
 		else if (z > a || tt_isascii_digit((unsigned char)s[st]))
 			l->words++;
-		if (z > a && is_stop(s + a, z - a))
+		if (is_stop(s + a, z - a, len - a))
 			l->stops++;
 	}
 	/* Ends like a sentence: . ! ? : or a closing quote after one (a
@@ -595,31 +631,54 @@ has_alnum(const struct tt_cline *l)
 static int
 bullet(const struct tt_cline *l)
 {
-	const char *s = l->text.data;
-	size_t a = 0, len = l->text.len;
-
-	while (a < len && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	return len - a > 2 && (s[a] == '*' || s[a] == '+' || s[a] == 'o' ||
-	    s[a] == '#') && s[a + 1] == ' ';
+	return l->bullet;	/* measure() saw */
 }
 
 /* The line without the spaces around it and a lynx bullet. */
 static const char *
 core(const struct tt_cline *l, size_t *len)
 {
-	const char *s = l->text.data;
-	size_t a = 0, z = l->text.len;
+	*len = l->core_len;	/* measure() cut */
+	return l->text.data + l->core_at;
+}
 
-	while (a < z && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
-		z--;
-	/* "*  " has white space after its bullet only: nothing is left */
-	if (bullet(l))
-		a = a + 2 < z ? a + 2 : z;
-	*len = z - a;
-	return s + a;
+/*
+ * What a match of re starts with, asked of pcre2: an ASCII character
+ * that matches alone, or could begin a match (a partial match), is a
+ * first; no other can start a line that matches, when the pattern is
+ * anchored.  That spares a call into pcre2 for most lines.  And the
+ * shortest match's length (in characters: at most the bytes).
+ */
+static void
+first_chars(tt_boiler *b, pcre2_code *re, uint64_t first[2], uint32_t *min)
+{
+	uint32_t opts = 0;
+	unsigned char ch;
+	int rc;
+
+	first[0] = first[1] = ~(uint64_t)0;
+	if (pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, min) != 0)
+		*min = 0;
+	if (pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+	    !(opts & PCRE2_ANCHORED))
+		return;
+	first[0] = first[1] = 0;
+	for (ch = 0; ch < 128; ch++) {
+		rc = pcre2_match(re, &ch, 1, 0, PCRE2_PARTIAL_HARD, b->md,
+		    b->mc);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			first[ch >> 6] |= (uint64_t)1 << (ch & 63);
+	}
+}
+
+/* Can a line s[0..len) start a match of re, by first_chars()? */
+static int
+may_start(const char *s, size_t len, const uint64_t first[2], uint32_t min)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	return len >= min && (len == 0 || c >= 0x80 ||
+	    (first[c >> 6] >> (c & 63) & 1));
 }
 
 /* Compile a rule not compiled yet; 0 if it does not compile. */
@@ -695,11 +754,20 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 			r->re8 = pcre2_compile((PCRE2_SPTR)r->src,
 			    PCRE2_ZERO_TERMINATED, 0, &ec, &off, NULL);
 			r->has8 = r->re8 != NULL;
+			if (r->re8 != NULL)
+				first_chars(b, r->re8, r->first8, &r->min8);
 			if (r->re8 != NULL && r->jit)
 				r->jit8 = pcre2_jit_compile(r->re8,
 				    PCRE2_JIT_COMPLETE) == 0;
 		}
+		if (!r->has_first) {
+			first_chars(b, r->re, r->first, &r->min);
+			r->has_first = 1;
+		}
 		use8 = ascii && r->re8 != NULL;
+		if (use8 ? !may_start(s, len, r->first8, r->min8) :
+		    !may_start(s, len, r->first, r->min))
+			continue;
 		re = use8 ? r->re8 : r->re;
 		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
 		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0 :

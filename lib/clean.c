@@ -10,6 +10,7 @@
  * input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES held) and judged
  * together.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,6 +19,9 @@
 #include "clean_int.h"
 
 #define SNIFF		65536	/* bytes seen before the encoding is decided */
+#define KEEP		512	/* bytes of a line's buffer kept for reuse */
+#define FLIGHT		TT_CLEAN_DOC_BYTES	/* bytes in batches not
+					 * written before one is waited for */
 
 static const struct {
 	const char	*name;
@@ -57,6 +61,33 @@ tt_clean_steps(const char *list, unsigned *mask, tt_err *e)
 	return TT_OK;
 }
 
+/*
+ * A batch: lines in order, cut but not yet through the line steps.  It
+ * ends where a document does for the boilerplate step (or at the end of
+ * a feed without it), and goes through the line steps and the judgement
+ * as a whole: on a worker thread when there are, in the caller's
+ * otherwise.  Batches are written in order by the caller, which alone
+ * runs dedupe.
+ */
+enum { B_FILL, B_QUEUED, B_WORKING, B_DONE };
+
+struct batch {
+	struct tt_cline	*l;
+	struct tt_cline	**doc;		/* &l[i], for the judgement */
+	size_t		 n, cap;
+	size_t		 bytes;		/* held, as they came in */
+	int		 state;
+	int		 err;		/* of the line steps */
+};
+
+/* What one thread needs for the line steps and the judgement. */
+struct crew {
+	tt_clean	*c;
+	tt_boiler	*boiler;
+	tt_buf		 tmp;
+	pthread_t	 tid;
+};
+
 struct tt_clean {
 	tt_clean_opts	 o;
 	unsigned	 steps;
@@ -72,13 +103,19 @@ struct tt_clean {
 	int		 midline;	/* cur continues a line given in pieces */
 	int		 started_bytes;	/* the document's first bytes are in */
 	int		 cr;		/* the last byte seen was a lone CR */
-	tt_buf		 tmp, tmp2;
-	/* lines held: a ring of wcap */
-	struct tt_cline	*win;
-	struct tt_cline	**doc;		/* the held lines in order, to judge */
-	size_t		 wcap, head, count, docbytes;
+	/* batches: a ring of nb; head the oldest not written, inflight
+	 * the number given to the steps, the next one filling */
+	struct batch	*b;
+	size_t		 nb, head, inflight, flightbytes;
+	/* the caller's own crew (c->self.boiler judges without threads) and
+	 * the threads' */
+	struct crew	 self;
+	struct crew	*crew;
+	size_t		 ncrew, nthreads;	/* crews, and threads running */
+	int		 started_crew, quit;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 work, done;
 	/* steps with state */
-	tt_boiler	*boiler;
 	tt_dedupe	*dedupe;
 	/* output */
 	int		 blank_pending;
@@ -92,6 +129,7 @@ tt_clean *
 tt_clean_new(const tt_clean_opts *o, tt_err *e)
 {
 	tt_clean *c;
+	size_t i;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL) {
 		tt_seterr(e, TT_ENOMEM, "out of memory");
@@ -101,18 +139,40 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	c->steps = o->steps != 0 ? o->steps : TT_STEP_ALL;
 	if (c->o.maxline < 1024)
 		c->o.maxline = 1u << 20;
-	if ((c->steps & TT_STEP_BOILERPLATE) &&
-	    (c->boiler = tt_boiler_new(o->rules, o->rules_len, e)) == NULL) {
-		free(c);
-		return NULL;
+	c->self.c = c;
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->work, NULL);
+	pthread_cond_init(&c->done, NULL);
+	/* The caller works too: threads - 1 more. */
+	c->ncrew = o->threads > 1 ? o->threads - 1 : 0;
+	if (c->ncrew > TT_CLEAN_THREADS_MAX - 1)
+		c->ncrew = TT_CLEAN_THREADS_MAX - 1;
+	/* One batch filling, and room for each thread's and one more
+	 * waiting to be written. */
+	c->nb = c->ncrew > 0 ? c->ncrew + 2 : 1;
+	if ((c->b = calloc(c->nb, sizeof(*c->b))) == NULL ||
+	    (c->ncrew > 0 && (c->crew = calloc(c->ncrew,
+	    sizeof(*c->crew))) == NULL))
+		goto nomem;
+	if ((c->steps & TT_STEP_BOILERPLATE) && (c->self.boiler =
+	    tt_boiler_new(o->rules, o->rules_len, e)) == NULL)
+		goto fail;
+	for (i = 0; i < c->ncrew; i++) {
+		c->crew[i].c = c;
+		/* The same rules compiled again: they compiled once. */
+		if (c->self.boiler != NULL && (c->crew[i].boiler =
+		    tt_boiler_new(o->rules, o->rules_len, e)) == NULL)
+			goto fail;
 	}
-	if ((c->steps & TT_STEP_DEDUPE) && (c->dedupe = tt_dedupe_new()) == NULL) {
-		tt_boiler_free(c->boiler);
-		free(c);
-		tt_seterr(e, TT_ENOMEM, "out of memory");
-		return NULL;
-	}
+	if ((c->steps & TT_STEP_DEDUPE) && (c->dedupe = tt_dedupe_new()) ==
+	    NULL)
+		goto nomem;
 	return c;
+nomem:
+	tt_seterr(e, TT_ENOMEM, "out of memory");
+fail:
+	tt_clean_free(c);
+	return NULL;
 }
 
 void
@@ -137,21 +197,39 @@ tt_clean_replaced(const tt_clean *c)
 void
 tt_clean_free(tt_clean *c)
 {
-	size_t i;
+	size_t i, j;
 
 	if (c == NULL)
 		return;
+	if (c->nthreads > 0) {
+		pthread_mutex_lock(&c->mu);
+		c->quit = 1;
+		pthread_cond_broadcast(&c->work);
+		pthread_mutex_unlock(&c->mu);
+		for (i = 0; i < c->nthreads; i++)
+			pthread_join(c->crew[i].tid, NULL);
+	}
+	for (i = 0; c->crew != NULL && i < c->ncrew; i++) {
+		tt_boiler_free(c->crew[i].boiler);
+		tt_buf_free(&c->crew[i].tmp);
+	}
+	free(c->crew);
+	for (i = 0; c->b != NULL && i < c->nb; i++) {
+		for (j = 0; j < c->b[i].cap; j++)
+			tt_buf_free(&c->b[i].l[j].text);
+		free(c->b[i].l);
+		free(c->b[i].doc);
+	}
+	free(c->b);
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->work);
+	pthread_cond_destroy(&c->done);
+	tt_boiler_free(c->self.boiler);
+	tt_buf_free(&c->self.tmp);
 	tt_buf_free(&c->sniff);
 	tt_conv_free(c->conv);
 	tt_buf_free(&c->utf8);
 	tt_buf_free(&c->cur);
-	tt_buf_free(&c->tmp);
-	tt_buf_free(&c->tmp2);
-	for (i = 0; i < c->wcap; i++)
-		tt_buf_free(&c->win[i].text);
-	free(c->win);
-	free(c->doc);
-	tt_boiler_free(c->boiler);
 	tt_dedupe_free(c->dedupe);
 	free(c);
 }
@@ -171,40 +249,241 @@ tt_clean_explaining(const tt_clean *c)
 	return c->explain != NULL;
 }
 
-size_t
-tt_clean_lineno(const tt_clean *c)
+/* ------------------------------------------------------------ batches */
+
+/* The line steps on one line. */
+static int
+line_steps(struct crew *w, struct tt_cline *l)
 {
-	return c->lineno;
+	tt_clean *c = w->c;
+	tt_buf *t = &l->text;
+	int r;
+
+	/* A line of printable ASCII has nothing for mojibake and unicode. */
+	if ((c->steps & (TT_STEP_MOJIBAKE | TT_STEP_UNICODE)) &&
+	    tt_utf8_plain_run(t->data, t->len) < t->len) {
+		if ((c->steps & TT_STEP_MOJIBAKE) &&
+		    (r = tt_mojibake_line(c, l->lineno, t, &w->tmp)) < 0)
+			return r;
+		if ((c->steps & TT_STEP_UNICODE) && (r = tt_unicode_line(c,
+		    l->lineno, t, &w->tmp, c->o.ascii)) < 0)
+			return r;
+	}
+	if ((c->steps & TT_STEP_WHITESPACE) &&
+	    (r = tt_whitespace_line(c, l->lineno, t, &w->tmp)) < 0)
+		return r;
+	return TT_OK;
+}
+
+/* The line steps on a batch, then the boilerplate judgement. */
+static void
+work(struct crew *w, struct batch *b)
+{
+	size_t i;
+	int r;
+
+	for (i = 0; i < b->n; i++) {
+		struct tt_cline *l = &b->l[i];
+
+		/* A form feed line stays as it is; a piece of a long line
+		 * is not a line to change. */
+		if (!l->piece && !l->sep && b->err == TT_OK &&
+		    (r = line_steps(w, l)) != TT_OK)
+			b->err = r;
+		l->blank = !l->piece && tt_clean_is_blank(l->text.data,
+		    l->text.len);
+	}
+	if (w->boiler != NULL && b->err == TT_OK) {
+		for (i = 0; i < b->n; i++)
+			b->doc[i] = &b->l[i];
+		tt_boiler_document(w->boiler, b->doc, b->n);
+	}
+}
+
+/* The oldest batch given and not taken, with c->mu held. */
+static struct batch *
+queued(tt_clean *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->inflight; i++)
+		if (c->b[(c->head + i) % c->nb].state == B_QUEUED)
+			return &c->b[(c->head + i) % c->nb];
+	return NULL;
+}
+
+static void *
+crew_run(void *arg)
+{
+	struct crew *w = arg;
+	tt_clean *c = w->c;
+	struct batch *b;
+
+	pthread_mutex_lock(&c->mu);
+	while (!c->quit) {
+		if ((b = queued(c)) == NULL) {
+			pthread_cond_wait(&c->work, &c->mu);
+			continue;
+		}
+		b->state = B_WORKING;
+		pthread_mutex_unlock(&c->mu);
+		work(w, b);
+		pthread_mutex_lock(&c->mu);
+		b->state = B_DONE;
+		pthread_cond_signal(&c->done);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+static void
+start_crew(tt_clean *c)
+{
+	size_t i;
+
+	c->started_crew = 1;
+	for (i = 0; i < c->ncrew; i++)
+		if (pthread_create(&c->crew[i].tid, NULL, crew_run,
+		    &c->crew[i]) != 0)
+			break;
+	c->nthreads = i;	/* without threads, the caller does it all */
+}
+
+static int emit(tt_clean *, struct tt_cline *, tt_buf *);
+
+/* Write a batch's lines that stay (out NULL: none) and make it empty. */
+static int
+write_batch(tt_clean *c, struct batch *b, tt_buf *out)
+{
+	size_t i;
+	int r = b->err;
+
+	for (i = 0; r == TT_OK && out != NULL && i < b->n; i++) {
+		struct tt_cline *l = &b->l[i];
+
+		if (l->drop && l->why != NULL)
+			tt_clean_note(c, l->lineno, "boilerplate", l->why,
+			    l->text.data, l->text.len, NULL, 0);
+		if (!l->piece && !l->blank && c->dedupe != NULL && !l->drop)
+			tt_dedupe_judge(c->dedupe, c, l);
+		r = l->drop ? TT_OK : emit(c, l, out);
+	}
+	/* A long line's buffer is not kept for the next batch: a batch
+	 * keeps KEEP bytes a line at most. */
+	for (i = 0; i < b->n; i++)
+		if (b->l[i].text.cap > KEEP)
+			tt_buf_free(&b->l[i].text);
+	b->n = 0;
+	b->err = TT_OK;
+	return r;
+}
+
+/*
+ * Write the batches done, from the oldest; wait for the oldest (helping
+ * with the work meanwhile) when all is set, or when there is no room for
+ * another batch.  out NULL: throw them away.
+ */
+static int
+drain(tt_clean *c, tt_buf *out, int all)
+{
+	struct batch *b;
+	int r = TT_OK;
+
+	pthread_mutex_lock(&c->mu);
+	while (c->inflight > 0) {
+		b = &c->b[c->head];
+		if (b->state != B_DONE) {
+			if (!all && c->inflight < c->nb &&
+			    c->flightbytes < FLIGHT)
+				break;
+			if ((b = queued(c)) == NULL) {
+				pthread_cond_wait(&c->done, &c->mu);
+				continue;
+			}
+			b->state = B_WORKING;
+			pthread_mutex_unlock(&c->mu);
+			work(&c->self, b);
+			pthread_mutex_lock(&c->mu);
+			b->state = B_DONE;
+			continue;
+		}
+		pthread_mutex_unlock(&c->mu);
+		if ((r = write_batch(c, b, r == TT_OK ? out : NULL)) != TT_OK)
+			out = NULL;	/* the rest goes too */
+		pthread_mutex_lock(&c->mu);
+		c->flightbytes -= b->bytes;
+		b->bytes = 0;
+		b->state = B_FILL;
+		c->head = (c->head + 1) % c->nb;
+		c->inflight--;
+		if (r != TT_OK && !all)
+			break;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return r;
+}
+
+/* Give the batch being filled to the steps. */
+static int
+submit(tt_clean *c, tt_buf *out)
+{
+	struct batch *b = &c->b[(c->head + c->inflight) % c->nb];
+	int inline_;
+
+	if (b->n == 0)
+		return TT_OK;
+	/* Notes are told in order: the caller does the work then. */
+	if (c->ncrew > 0 && c->explain == NULL && !c->started_crew)
+		start_crew(c);
+	inline_ = c->nthreads == 0 || c->explain != NULL;
+	pthread_mutex_lock(&c->mu);
+	c->inflight++;
+	c->flightbytes += b->bytes;
+	b->state = inline_ ? B_WORKING : B_QUEUED;
+	if (!inline_)
+		pthread_cond_signal(&c->work);
+	pthread_mutex_unlock(&c->mu);
+	if (inline_) {
+		work(&c->self, b);
+		pthread_mutex_lock(&c->mu);
+		b->state = B_DONE;
+		pthread_mutex_unlock(&c->mu);
+	}
+	return drain(c, out, 0);
+}
+
+static int
+grow(struct batch *b)
+{
+	size_t cap = b->cap ? 2 * b->cap : 16;
+	struct tt_cline *l;
+	struct tt_cline **d;
+
+	if ((l = realloc(b->l, cap * sizeof(*l))) == NULL)
+		return TT_ENOMEM;
+	memset(l + b->cap, 0, (cap - b->cap) * sizeof(*l));
+	b->l = l;
+	if ((d = realloc(b->doc, cap * sizeof(*d))) == NULL)
+		return TT_ENOMEM;
+	b->doc = d;
+	b->cap = cap;
+	return TT_OK;
+}
+
+int
+tt_clean_sync(tt_clean *c, tt_buf *out, tt_err *e)
+{
+	int r;
+
+	/* Without the judgement, what came is ready to write. */
+	if (c->self.boiler == NULL && (r = submit(c, out)) != TT_OK)
+		return tt_seterr(e, r, "%s", tt_strerror(r));
+	if ((r = drain(c, out, 1)) != TT_OK)
+		return tt_seterr(e, r, "%s", tt_strerror(r));
+	return TT_OK;
 }
 
 /* ------------------------------------------------------------ output */
-
-static int emit(tt_clean *, struct tt_cline *, tt_buf *);
-static int flush(tt_clean *, tt_buf *);
-static int room(tt_clean *, tt_buf *);
-
-/* Decide the oldest line held and write it. */
-static int
-settle(tt_clean *c, tt_buf *out)
-{
-	struct tt_cline *l = &c->win[c->head];
-	int r;
-
-	if (l->drop && l->why != NULL)
-		tt_clean_note(c, l->lineno, "boilerplate", l->why,
-		    l->text.data, l->text.len, NULL, 0);
-	if (!l->piece && !l->blank && c->dedupe != NULL && !l->drop)
-		tt_dedupe_judge(c->dedupe, c, l);
-	c->head = (c->head + 1) % c->wcap;
-	c->count--;
-	c->docbytes -= l->text.len < c->docbytes ? l->text.len : c->docbytes;
-	r = l->drop ? TT_OK : emit(c, l, out);
-	/* A long line's buffer is not kept for the next line: the ring may
-	 * hold thousands. */
-	if (l->text.cap > 4096)
-		tt_buf_free(&l->text);
-	return r;
-}
 
 /* Write a line that stays. */
 static int
@@ -235,114 +514,45 @@ emit(tt_clean *c, struct tt_cline *l, tt_buf *out)
 	return TT_OK;
 }
 
-/* The line steps on c->cur, then into the window. */
+/* c->cur is a line (or a piece of one): into the batch being filled. */
 static int
 line_done(tt_clean *c, int piece, int more, tt_buf *out)
 {
+	struct batch *b = &c->b[(c->head + c->inflight) % c->nb];
 	struct tt_cline *l;
-	tt_buf *t = &c->cur, *swap;
-	size_t slot;
-	int r, sep;
+	tt_buf t;
+	int sep;
 
 	if (!piece || !c->midline)
 		c->lineno++;
 	/* A line of a form feed (and white space) separates documents, as
-	 * tt-extract writes between pages: it stays as it is. */
-	sep = !piece && t->len > 0 && memchr(t->data, '\f', t->len) != NULL &&
-	    tt_clean_is_blank(t->data, t->len);
-	/* A line of printable ASCII has nothing for mojibake and unicode. */
-	if (!piece && !sep && (c->steps & (TT_STEP_MOJIBAKE |
-	    TT_STEP_UNICODE)) && tt_utf8_plain_run(t->data, t->len) < t->len) {
-		if ((c->steps & TT_STEP_MOJIBAKE) &&
-		    (r = tt_mojibake_line(c, t, &c->tmp)) < 0)
-			return r;
-		if ((c->steps & TT_STEP_UNICODE) &&
-		    (r = tt_unicode_line(c, t, &c->tmp, c->o.ascii)) < 0)
-			return r;
-	}
-	if (!piece && !sep) {
-		if ((c->steps & TT_STEP_WHITESPACE) &&
-		    (r = tt_whitespace_line(c, t, &c->tmp)) < 0)
-			return r;
-	}
-	if (c->count == c->wcap && (r = room(c, out)) != TT_OK)
-		return r;
-	slot = (c->head + c->count) % c->wcap;
-	l = &c->win[slot];
-	/* Give the line's buffer to the ring and take the slot's old one. */
-	swap = &l->text;
-	{
-		tt_buf b = *swap;
-
-		*swap = *t;
-		*t = b;
-		tt_buf_reset(t);
-	}
+	 * tt-extract writes between pages. */
+	sep = !piece && c->cur.len > 0 && memchr(c->cur.data, '\f',
+	    c->cur.len) != NULL && tt_clean_is_blank(c->cur.data, c->cur.len);
+	if (b->n == b->cap && grow(b) != TT_OK)
+		return TT_ENOMEM;
+	l = &b->l[b->n++];
+	/* Give the line's buffer to the batch and take the slot's old one. */
+	t = l->text;
+	l->text = c->cur;
+	c->cur = t;
+	tt_buf_reset(&c->cur);
 	l->lineno = c->lineno;
 	l->piece = piece;
 	l->piece_more = more;
 	l->drop = 0;
 	l->why = NULL;
 	l->sep = sep;
-	l->blank = !piece && tt_clean_is_blank(l->text.data, l->text.len);
+	l->blank = 0;
 	l->words = 0;
 	l->judged = 0;
-	c->count++;
-	c->docbytes += l->text.len;
+	b->bytes += l->text.len;
 	c->midline = more;
-	/* Without the boilerplate step a line is decided at once; with it,
-	 * at the end of its document, or of what can be held of it.  A
-	 * piece of a huge line ends what is held. */
-	if (c->boiler == NULL || piece || sep ||
-	    c->docbytes >= TT_CLEAN_DOC_BYTES)
-		return flush(c, out);
-	return TT_OK;
-}
-
-/* Judge the lines held as one document and write them. */
-static int
-flush(tt_clean *c, tt_buf *out)
-{
-	size_t i;
-	int r;
-
-	if (c->boiler != NULL && c->count > 0) {
-		for (i = 0; i < c->count; i++)
-			c->doc[i] = &c->win[(c->head + i) % c->wcap];
-		tt_boiler_document(c->boiler, c->doc, c->count);
-	}
-	while (c->count > 0)
-		if ((r = settle(c, out)) != TT_OK)
-			return r;
-	c->docbytes = 0;
-	return TT_OK;
-}
-
-/* Make room for one more line: grow the ring up to TT_CLEAN_DOC_LINES,
- * or judge and write what it holds. */
-static int
-room(tt_clean *c, tt_buf *out)
-{
-	size_t cap = c->wcap ? 2 * c->wcap : 16, i;
-	struct tt_cline *w, **d;
-
-	if (c->wcap >= TT_CLEAN_DOC_LINES || (c->boiler == NULL && c->wcap > 0))
-		return flush(c, out);
-	if ((w = calloc(cap, sizeof(*w))) == NULL ||
-	    (d = malloc(cap * sizeof(*d))) == NULL) {
-		free(w);
-		return TT_ENOMEM;
-	}
-	/* In order from the oldest; the slots not in use keep their
-	 * buffers too. */
-	for (i = 0; i < c->wcap; i++)
-		w[i] = c->win[(c->head + i) % c->wcap];
-	free(c->win);
-	free(c->doc);
-	c->win = w;
-	c->doc = d;
-	c->wcap = cap;
-	c->head = 0;
+	/* A document ends at a form feed line or at what can be held of it;
+	 * a piece of a huge line ends what is held. */
+	if (piece || sep || b->n == TT_CLEAN_DOC_LINES ||
+	    b->bytes >= TT_CLEAN_DOC_BYTES)
+		return submit(c, out);
 	return TT_OK;
 }
 
@@ -466,6 +676,9 @@ tt_clean_feed(tt_clean *c, const char *s, size_t len, tt_buf *out,
 		tt_buf_free(&c->sniff);
 	} else
 		r = convert(c, s, len, 0, out, e);
+	/* Without the judgement, what came is written as it comes. */
+	if (r == TT_OK && c->self.boiler == NULL)
+		r = submit(c, out);
 	return r == TT_OK || e == NULL || e->code != TT_OK ? r :
 	    tt_seterr(e, r, "%s", tt_strerror(r));
 }
@@ -488,7 +701,15 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 	if (r == TT_OK && (c->cur.len > 0 || c->midline))
 		r = line_done(c, c->midline, 0, out);
 	if (r == TT_OK)
-		r = flush(c, out);
+		r = submit(c, out);
+	if (r == TT_OK)
+		r = drain(c, out, 1);
+	else {
+		/* What is held of a document that failed is not written
+		 * with the next one. */
+		drain(c, NULL, 1);
+		write_batch(c, &c->b[c->head], NULL);
+	}
 	/* Ready for the next document. */
 	tt_conv_free(c->conv);
 	c->conv = NULL;

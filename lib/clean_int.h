@@ -26,6 +26,9 @@ struct tt_cline {
 	size_t	 stops;
 	int	 prose;		/* ends like a sentence */
 	int	 ascii;		/* no byte beyond ASCII */
+	int	 bullet;	/* a lynx list item: "* Text", "+ Text" ... */
+	size_t	 core_at, core_len;	/* without white space around and
+					 * a bullet */
 };
 
 typedef struct tt_boiler tt_boiler;
@@ -36,12 +39,16 @@ int	 tt_clean_is_blank(const char *, size_t);
 void	 tt_clean_note(tt_clean *, size_t lineno, const char *step,
 	    const char *rule, const char *before, size_t blen,
 	    const char *after, size_t alen);
-size_t	 tt_clean_lineno(const tt_clean *);
 int	 tt_clean_explaining(const tt_clean *);
 
-int	 tt_mojibake_line(tt_clean *, tt_buf *line, tt_buf *tmp);
-int	 tt_unicode_line(tt_clean *, tt_buf *line, tt_buf *tmp, int ascii);
-int	 tt_whitespace_line(tt_clean *, tt_buf *line, tt_buf *tmp);
+/* The line steps on line lineno (for the notes); tmp is theirs to use.
+ * They may run on several threads at once. */
+int	 tt_mojibake_line(tt_clean *, size_t lineno, tt_buf *line,
+	    tt_buf *tmp);
+int	 tt_unicode_line(tt_clean *, size_t lineno, tt_buf *line, tt_buf *tmp,
+	    int ascii);
+int	 tt_whitespace_line(tt_clean *, size_t lineno, tt_buf *line,
+	    tt_buf *tmp);
 
 tt_boiler *tt_boiler_new(const char *rules, size_t len, tt_err *);
 void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);

@@ -95,7 +95,8 @@ nfc_maybe(int32_t cp)
 }
 
 int
-tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
+tt_unicode_line(tt_clean *c, size_t lineno, tt_buf *line, tt_buf *tmp,
+    int ascii)
 {
 	const char *s = line->data, *m;
 	size_t i = 0, from = 0, n, len = line->len;
@@ -152,7 +153,7 @@ tt_unicode_line(tt_clean *c, tt_buf *line, tt_buf *tmp, int ascii)
 		tt_buf_free(&nfc);
 	}
 	if (changed) {
-		tt_clean_note(c, tt_clean_lineno(c), "unicode", "normalize",
+		tt_clean_note(c, lineno, "unicode", "normalize",
 		    line->data, line->len, tmp->data, tmp->len);
 		tt_buf_reset(line);
 		if (tt_buf_append(line, tmp->data, tmp->len) != TT_OK)
@@ -197,7 +198,7 @@ ws_plain(const char *s, size_t len)
 }
 
 int
-tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
+tt_whitespace_line(tt_clean *c, size_t lineno, tt_buf *line, tt_buf *tmp)
 {
 	char *s = line->data;
 	size_t i, o = 0, lead = 0, len = line->len;
@@ -214,7 +215,7 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 		if (lead == 0)
 			return TT_OK;
 		if (tt_clean_explaining(c))
-			tt_clean_note(c, tt_clean_lineno(c), "whitespace",
+			tt_clean_note(c, lineno, "whitespace",
 			    "trim", s, len, s + lead, len - lead);
 		memmove(s, s + lead, len - lead);
 		line->len = len - lead;
@@ -239,7 +240,7 @@ tt_whitespace_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 		o--;
 	line->len = o;
 	if (o != len && tt_clean_explaining(c))
-		tt_clean_note(c, tt_clean_lineno(c), "whitespace", "trim",
+		tt_clean_note(c, lineno, "whitespace", "trim",
 		    tmp->data, tmp->len, line->data, line->len);
 	return TT_OK;
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,6 +36,22 @@ tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *e)
 	if (n < 0)
 		return tt_seterr(e, TT_EIO, "%s", strerror(errno));
 	return (long)n;
+}
+
+int
+tt_io_ready(FILE *fp)
+{
+	struct pollfd p;
+	int n;
+
+	if ((p.fd = fileno(fp)) < 0)
+		return 1;
+	p.events = POLLIN;
+	p.revents = 0;
+	do
+		n = poll(&p, 1, 0);
+	while (n < 0 && errno == EINTR);
+	return n != 0;		/* an error: the read will say */
 }
 
 int

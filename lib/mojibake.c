@@ -937,7 +937,7 @@ tt_mojibake_fix(const char *s, size_t len, tt_buf *out)
 }
 
 int
-tt_mojibake_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
+tt_mojibake_line(tt_clean *c, size_t lineno, tt_buf *line, tt_buf *tmp)
 {
 	const char *rule = NULL;
 	char name[48];
@@ -952,7 +952,7 @@ tt_mojibake_line(tt_clean *c, tt_buf *line, tt_buf *tmp)
 		snprintf(name, sizeof(name), "%s", rule);
 	else
 		snprintf(name, sizeof(name), "utf8-as-%s", rule);
-	tt_clean_note(c, tt_clean_lineno(c), "mojibake", name,
+	tt_clean_note(c, lineno, "mojibake", name,
 	    line->data, line->len, tmp->data, tmp->len);
 	tt_buf_reset(line);
 	return tt_buf_append(line, tmp->data, tmp->len) == TT_OK ? TT_OK :

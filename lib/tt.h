@@ -110,6 +110,8 @@ int		 tt_io_read_file(const char *path, size_t max, tt_buf *out,
  * is read with fread().
  */
 long		 tt_io_read_chunk(FILE *fp, char *buf, size_t cap, tt_err *);
+/* Would a read of fp return at once (data, end of file, an error)? */
+int		 tt_io_ready(FILE *fp);
 
 /*
  * A line reader with bounded memory.  Each call to tt_lines_next() gives
@@ -440,7 +442,11 @@ typedef struct tt_clean_opts {
 	const char	*rules;		/* boilerplate rules added to the built-in */
 	size_t		 rules_len;
 	size_t		 maxline;	/* longest line judged; 0 = 1 MiB */
+	unsigned	 threads;	/* working on the text, the caller's
+					 * included; 0 or 1: the caller's */
 } tt_clean_opts;
+
+#define TT_CLEAN_THREADS_MAX	16
 
 /* Each dropped or changed line: before (and after, NULL if dropped). */
 typedef void	 tt_explain_cb(void *arg, size_t lineno, const char *step,
@@ -458,6 +464,10 @@ void		 tt_clean_explain(tt_clean *, tt_explain_cb *, void *);
 int		 tt_clean_feed(tt_clean *, const char *, size_t, tt_buf *out,
 		    tt_err *);
 int		 tt_clean_finish(tt_clean *, tt_buf *out, tt_err *);
+/* Append to out all that can be decided of what was fed (with threads,
+ * some of it may still be worked on): for a caller about to wait for
+ * more input. */
+int		 tt_clean_sync(tt_clean *, tt_buf *out, tt_err *);
 /* The encoding decided for the document (NULL before it is). */
 const char	*tt_clean_encoding(const tt_clean *);
 /* Bytes replaced by U+FFFD so far. */

@@ -364,16 +364,19 @@ TEST(clean_encodings_in_pieces)
 
 /* A 100 MB line through every step: it comes out whole, in pieces that
  * never held more than the window. */
-TEST(clean_100mb_line_bounded)
+static void
+line_100mb(unsigned threads, size_t bound)
 {
 	tt_clean_opts o = { 0 };
 	tt_buf out = { 0 };
-	tt_clean *c = tt_clean_new(&o, NULL);
+	tt_clean *c;
 	char *chunk = malloc(1 << 16);
 	unsigned long long total = 0;
 	size_t i, maxout = 0;
 	int ok = 1;
 
+	o.threads = threads;
+	c = tt_clean_new(&o, NULL);
 	memset(chunk, 'w', 1 << 16);
 	for (i = 0; i < 1600; i++) {		/* 1600 x 64 KiB = 100 MiB */
 		ok &= tt_clean_feed(c, chunk, 1 << 16, &out, NULL) == TT_OK;
@@ -386,8 +389,114 @@ TEST(clean_100mb_line_bounded)
 	total += out.len;
 	CHECK(ok);
 	CHECK(total == 100ULL * 1048576 + 1);	/* and a newline */
-	CHECK(maxout < (4u << 20));
+	CHECK(maxout < bound);
 	tt_buf_free(&out);
 	tt_clean_free(c);
 	free(chunk);
+}
+
+TEST(clean_100mb_line_bounded)
+{
+	line_100mb(0, 4u << 20);
+	/* With threads, pieces are written when a thread is done with them:
+	 * up to 4 MiB of them at once. */
+	line_100mb(3, 8u << 20);
+}
+
+/* Clean s with threads, fed in pieces of step bytes, lines of at most
+ * maxline bytes; the output in out. */
+static int
+clean_with(const char *s, size_t len, unsigned steps, unsigned threads,
+    size_t step, tt_buf *out)
+{
+	tt_clean_opts o = { 0 };
+	tt_clean *c;
+	size_t i;
+	int ok = 1;
+
+	o.steps = steps;
+	o.threads = threads;
+	o.maxline = 2048;
+	tt_buf_reset(out);
+	if ((c = tt_clean_new(&o, NULL)) == NULL)
+		return 0;
+	for (i = 0; i < len; i += step)
+		ok &= tt_clean_feed(c, s + i, len - i < step ? len - i : step,
+		    out, NULL) == TT_OK;
+	ok &= tt_clean_finish(c, out, NULL) == TT_OK;
+	tt_clean_free(c);
+	return ok;
+}
+
+/*
+ * Threads change nothing in the output: a text of several batches (4096
+ * lines each) with menus, prose, a caption printed twice across a
+ * batch's end, mojibake, odd white space, form feeds between documents
+ * and a line longer than maxline, cleaned by one thread and by several.
+ */
+TEST(clean_threads_same_output)
+{
+	static const char *const menu[] = { "Home", "Subscribe", "Share",
+	    "Total 12 Shares", "Related Posts", "Read More", "Sign in",
+	    "\xC2\xA9 2024 Example Media. All rights reserved." };
+	static const char *const words[] = { "the", "river", "council",
+	    "voted", "on", "a", "plan", "to", "rebuild", "old", "bridge",
+	    "and", "residents", "said", "that", "it", "was", "late",
+	    "Caf\xC3\x83\xC2\xA9", "na\xC3\xAFve", "of", "town" };
+	tt_buf in = { 0 }, one = { 0 }, many = { 0 };
+	unsigned long x = 12345;
+	size_t line, w, n, k;
+	unsigned steps[2] = { 0, TT_STEP_ALL & ~TT_STEP_BOILERPLATE };
+
+	for (line = 0; line < 13000; line++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		k = (x >> 33) % 100;
+		if (line % 5000 == 4999)
+			tt_buf_puts(&in, "\f\n");
+		else if (line == 7000)
+			for (w = 0; w < 600; w++)	/* pieces */
+				tt_buf_puts(&in, "long line ");
+		else if (line == 4094 || line == 4097)	/* across a batch */
+			tt_buf_puts(&in, "A photo of the old bridge over the "
+			    "river at dawn, seen from the town");
+		else if (k < 25)
+			tt_buf_puts(&in, menu[(x >> 40) % (sizeof(menu) / sizeof(*menu))]);
+		else if (k < 30)
+			;				/* blank */
+		else if (k < 33)
+			tt_buf_puts(&in, "  spaced \xC2\xA0 out\t line  ");
+		else {
+			n = 4 + (x >> 45) % 20;
+			for (w = 0; w < n; w++) {
+				x = x * 6364136223846793005UL + 1;
+				tt_buf_puts(&in, words[(x >> 33) %
+				    (sizeof(words) / sizeof(*words))]);
+				tt_buf_puts(&in, w + 1 < n ? " " : ".");
+			}
+		}
+		tt_buf_puts(&in, line % 7 == 0 ? "\r\n" : "\n");
+	}
+	for (k = 2; k-- > 0;) {
+		CHECK(clean_with(in.data, in.len, steps[k], 1, 65536, &one));
+		CHECK(one.len > 100000 && one.len < in.len);
+		CHECK(clean_with(in.data, in.len, steps[k], 2, 65536, &many));
+		CHECK(many.len == one.len &&
+		    memcmp(many.data, one.data, one.len) == 0);
+		CHECK(clean_with(in.data, in.len, steps[k], 5, 777, &many));
+		CHECK(many.len == one.len &&
+		    memcmp(many.data, one.data, one.len) == 0);
+	}
+	/* The caption once, the mojibake repaired, the menus gone. */
+	{
+		const char *p = tt_buf_cstr(&one), *cap = "A photo of the old";
+
+		CHECK((p = strstr(p, cap)) != NULL);
+		CHECK(p != NULL && strstr(p + 1, cap) == NULL);
+		CHECK(strstr(tt_buf_cstr(&one), "Caf\xC3\xA9 ") != NULL);
+		CHECK(strstr(tt_buf_cstr(&one), "\xC3\x83") == NULL);
+		CHECK(strstr(tt_buf_cstr(&one), "\nSubscribe\n") == NULL);
+	}
+	tt_buf_free(&in);
+	tt_buf_free(&one);
+	tt_buf_free(&many);
 }

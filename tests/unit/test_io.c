@@ -169,6 +169,22 @@ TEST(io_lines_answer_without_waiting)
 	fclose(fp);
 }
 
+/* tt-clean writes what it has decided before it waits for more input. */
+TEST(io_ready)
+{
+	int fd[2];
+	FILE *fp;
+
+	CHECK_INT(pipe(fd), 0);
+	CHECK((fp = fdopen(fd[0], "r")) != NULL);
+	CHECK(!tt_io_ready(fp));		/* nothing yet */
+	CHECK_INT(write(fd[1], "x", 1), 1);
+	CHECK(tt_io_ready(fp));
+	close(fd[1]);
+	CHECK(tt_io_ready(fp));			/* the end comes at once */
+	fclose(fp);
+}
+
 TEST(io_lines_100mb_line_bounded)
 {
 	struct gen g;
