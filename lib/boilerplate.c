@@ -16,6 +16,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pthread.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -533,13 +536,101 @@ cjk_stop(const char *s, size_t n)
 	    memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
 }
 
+/*
+ * 64 bytes of a line (n of them; the rest count as spaces) as masks, a
+ * bit a byte: white space, letters (ASCII letters and the bytes beyond
+ * ASCII), bytes beyond ASCII, the lead bytes of kana and ideographs: the
+ * classes of wclass[].
+ */
+struct wmask {
+	uint64_t	 sp, let, hi, cjk;
+};
+
+static void
+wmask(const char *s, size_t n, struct wmask *m)
+{
+	uint64_t out = n < 64 ? ~(uint64_t)0 << n : 0;
+#ifdef __SSE2__
+	char pad[64];
+	int k;
+
+	if (n < 64) {
+		memset(pad, ' ', sizeof(pad));
+		memcpy(pad, s, n);
+		s = pad;
+	}
+	m->sp = m->let = m->hi = m->cjk = 0;
+	for (k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + 16 * k));
+		/* ASCII letters: (v | 0x20) - 'a' below 26, unsigned;
+		 * E3-E9: v - 0xE3 below 7; both compared signed, shifted
+		 * by 128 */
+		__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
+		    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(128 - 'a'))),
+		    _mm_set1_epi8((char)(-128 + 26)));
+		__m128i cj = _mm_cmplt_epi8(_mm_add_epi8(v,
+		    _mm_set1_epi8((char)(128 - 0xE3))),
+		    _mm_set1_epi8((char)(-128 + 7)));
+		uint64_t h = (uint64_t)(unsigned)_mm_movemask_epi8(v);
+
+		m->sp |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << 16 * k;
+		m->let |= ((uint64_t)(unsigned)_mm_movemask_epi8(al) | h) <<
+		    16 * k;
+		m->hi |= h << 16 * k;
+		m->cjk |= (uint64_t)(unsigned)_mm_movemask_epi8(cj) << 16 * k;
+	}
+#else
+	size_t i;
+
+	m->sp = m->let = m->hi = m->cjk = 0;
+	for (i = 0; i < n; i++) {
+		unsigned c = wclass[(unsigned char)s[i]];
+
+		m->sp |= (uint64_t)(c & W_SPACE) << i;
+		m->let |= (uint64_t)((c & W_LETTER) != 0) << i;
+		m->hi |= (uint64_t)((c & W_HIGH) != 0) << i;
+		m->cjk |= (uint64_t)((c & W_CJK) != 0) << i;
+	}
+#endif
+	m->sp |= out;
+	m->let &= ~out;
+	m->hi &= ~out;
+	m->cjk &= ~out;
+}
+
+/* A word of a line, s[st..end), its letters from a to z, the classes of
+ * its bytes cls: counted. */
+static inline __attribute__((always_inline)) void
+word(struct tt_cline *l, size_t st, size_t end, size_t a, size_t z,
+    unsigned cls)
+{
+	const char *s = l->text.data;
+	size_t cjk = 0;
+
+	if (cls & W_HIGH) {
+		if (cls & W_CJK)
+			cjk = cjk_chars(s + st, end - st);
+		l->ascii = 0;
+	}
+	if (cjk >= 2)	/* unspaced: two characters a word */
+		l->words += cjk / 2;
+	else if (z > a || tt_isascii_digit((unsigned char)s[st]))
+		l->words++;
+	if (is_stop(s + a, z - a, l->text.len - a))
+		l->stops++;
+}
+
 /* Words, function words and the sentence end of a line, once. */
 static void
 measure(struct tt_cline *l)
 {
 	const char *s = l->text.data;
-	size_t len = l->text.len, i = 0, st, a, z;
+	size_t len = l->text.len, i, st = 0, a, z, base;
 	unsigned char last;
+	unsigned cls = 0;
+	int inword = 0, letters = 0;
 
 	if (l->judged || l->blank || l->piece)
 		return;
@@ -559,39 +650,49 @@ measure(struct tt_cline *l)
 		a = a + 2 < z ? a + 2 : z;
 	l->core_at = a;
 	l->core_len = z - a;
-	while (i < len) {
-		size_t cjk = 0;
-		unsigned char cls = 0, c;
+	/* The words, 64 bytes at a time: a word runs from st to the next
+	 * white space, and without punctuation around it from its first
+	 * letter a to after its last z (both st where it has none). */
+	a = z = 0;
+	for (base = 0; base < len; base += 64) {
+		size_t n = len - base < 64 ? len - base : 64;
+		unsigned pos = 0, end;
+		uint64_t rest, run;
+		struct wmask m;
 
-		while (i < len && (wclass[(unsigned char)s[i]] & W_SPACE))
-			i++;
-		if (i == len)
-			break;
-		/* the word, then without punctuation around it: [a, z) */
-		st = i;
-		for (; i < len; i++) {
-			if ((c = wclass[(unsigned char)s[i]]) & W_SPACE)
-				break;
-			cls |= c;
+		wmask(s + base, n, &m);
+		for (;;) {
+			if (!inword) {
+				if ((rest = ~m.sp & ~(uint64_t)0 << pos) == 0)
+					break;
+				pos = (unsigned)__builtin_ctzll(rest);
+				inword = 1;
+				st = base + pos;
+				cls = 0;
+				letters = 0;
+			}
+			rest = m.sp & ~(uint64_t)0 << pos;
+			end = rest != 0 ? (unsigned)__builtin_ctzll(rest) : 64;
+			run = (end == 64 ? ~(uint64_t)0 :
+			    ((uint64_t)1 << end) - 1) & ~(uint64_t)0 << pos;
+			if ((rest = m.let & run) != 0) {
+				if (!letters)
+					a = base + (unsigned)__builtin_ctzll(rest);
+				z = base + 64 - (unsigned)__builtin_clzll(rest);
+				letters = 1;
+			}
+			cls |= ((m.hi & run) != 0 ? W_HIGH : 0) |
+			    ((m.cjk & run) != 0 ? W_CJK : 0);
+			if (end == 64)
+				break;		/* on in the next 64 */
+			word(l, st, base + end, letters ? a : st,
+			    letters ? z : st, cls);
+			inword = 0;
+			pos = end;
 		}
-		for (a = st; a < i && !(wclass[(unsigned char)s[a]] &
-		    W_LETTER); a++)
-			;
-		for (z = i; z > a && !(wclass[(unsigned char)s[z - 1]] &
-		    W_LETTER); z--)
-			;
-		if (cls & W_HIGH) {
-			if (cls & W_CJK)
-				cjk = cjk_chars(s + st, i - st);
-			l->ascii = 0;
-		}
-		if (cjk >= 2)	/* unspaced: two characters a word */
-			l->words += cjk / 2;
-		else if (z > a || tt_isascii_digit((unsigned char)s[st]))
-			l->words++;
-		if (is_stop(s + a, z - a, len - a))
-			l->stops++;
 	}
+	if (inword)
+		word(l, st, len, letters ? a : st, letters ? z : st, cls);
 	/* Ends like a sentence: . ! ? : or a closing quote after one (a
 	 * Chinese or Japanese full stop has bytes beyond ASCII). */
 	if (!l->ascii && cjk_stop(s, len)) {

@@ -1,6 +1,9 @@
 /* cleanline.c: tt-clean's line steps that need no context: unicode
  * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
  * whitespace (trim, collapse). */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <string.h>
 
@@ -172,14 +175,29 @@ bytes_eq(uint64_t w, unsigned char b)
 	return ~(((x & low7) + low7) | x | low7);
 }
 
-/* Has s[0..len) no tab and no two spaces running?  Eight bytes at a
- * time. */
+/* Has s[0..len) no tab and no two spaces running?  Sixteen or eight
+ * bytes at a time. */
 static int
 ws_plain(const char *s, size_t len)
 {
 	uint64_t w, sp, carry = 0;
 	size_t i = 0;
 
+#ifdef __SSE2__
+	unsigned m, prev = 0;
+
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(' ')));
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))
+		    != 0 || (m & (m << 1 | prev)) != 0)
+			return 0;
+		prev = m >> 15;
+	}
+	carry = (uint64_t)prev << 7;	/* as the loop below keeps it */
+#endif
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		sp = bytes_eq(w, ' ');

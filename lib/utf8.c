@@ -1,4 +1,7 @@
 /* utf8.c: decoding, validation and offsets of UTF-8 (RFC 3629). */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 #include "tt_int.h"
@@ -130,6 +133,15 @@ tt_utf8_ascii_run(const char *s, size_t len)
 	size_t i = 0;
 	uint64_t w;
 
+#ifdef __SSE2__
+	for (; i + 16 <= len; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(s + i)));
+
+		if (m != 0)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (w & high)
@@ -149,6 +161,19 @@ tt_utf8_plain_run(const char *s, size_t len)
 	size_t i = 0;
 	uint64_t w, odd;
 
+#ifdef __SSE2__
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* below 0x20 as signed bytes: the controls and all beyond
+		 * ASCII */
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+
+		if (m != 0)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* a byte >= 0x80, < 0x20, or 0x7F */

@@ -296,6 +296,37 @@ TEST(clean_unicode_and_whitespace)
 	CHECK(strcmp(CLEAN("", TT_STEP_ALL), "") == 0);
 }
 
+/* Two spaces or a tab anywhere in a line are found, whether the line is
+ * looked at 16, 8 or 1 byte at a time there. */
+TEST(clean_whitespace_every_position)
+{
+	char in[64], want[64];
+	const char *got;
+	size_t at, len;
+
+	for (len = 3; len < 40; len++)
+		for (at = 1; at + 2 < len; at++) {
+			memset(in, 'x', len);
+			memcpy(in + at, "  ", 2);
+			in[len] = '\n';
+			in[len + 1] = '\0';
+			memset(want, 'x', len - 1);
+			want[at] = ' ';
+			want[len - 1] = '\n';
+			want[len] = '\0';
+			got = CLEAN(in, TT_STEP_WHITESPACE);
+			CHECK(strcmp(got, want) == 0);
+			in[at] = '\t';
+			in[at + 1] = 'x';
+			want[at + 1] = 'x';
+			want[len - 1] = 'x';
+			want[len] = '\n';
+			want[len + 1] = '\0';
+			got = CLEAN(in, TT_STEP_WHITESPACE);
+			CHECK(strcmp(got, want) == 0);
+		}
+}
+
 TEST(clean_dedupe_keeps_short_and_far)
 {
 	const char *cap = "The caption of the photo is printed twice here.\n";
