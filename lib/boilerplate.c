@@ -435,14 +435,22 @@ keys_scan(const struct keys *k, const char *s, size_t len, int ascii)
 		if (e & 1)
 			hit |= k->out[off / k->nclass];
 	}
-	/* Caseless UTF-8 matching takes the long s and the Kelvin sign
-	 * for s and k: a line with either tries every rule. */
-	if (!ascii)
-		for (i = 0; i + 1 < len; i++)
-			if ((s[i] == '\xC5' && s[i + 1] == '\xBF') ||
-			    (i + 2 < len && s[i] == '\xE2' &&
-			    s[i + 1] == '\x84' && s[i + 2] == '\xAA'))
+	/* Caseless UTF-8 matching takes the long s (C5 BF) and the Kelvin
+	 * sign (E2 84 AA) for s and k: a line with either tries every
+	 * rule. */
+	if (!ascii) {
+		const char *p, *end = s + len;
+
+		for (p = s; (p = memchr(p, '\xC5', (size_t)(end - p))) !=
+		    NULL; p++)
+			if (p + 1 < end && p[1] == '\xBF')
 				return ~(uint64_t)0;
+		for (p = s; (p = memchr(p, '\x84', (size_t)(end - p))) !=
+		    NULL; p++)
+			if (p > s && p[-1] == '\xE2' && p + 1 < end &&
+			    p[1] == '\xAA')
+				return ~(uint64_t)0;
+	}
 	return hit;
 }
 
@@ -543,7 +551,7 @@ cjk_stop(const char *s, size_t n)
  * classes of wclass[].
  */
 struct wmask {
-	uint64_t	 sp, let, hi, cjk;
+	uint64_t	 sp, let, hi, cjk, tab;
 };
 
 static void
@@ -559,14 +567,15 @@ wmask(const char *s, size_t n, struct wmask *m)
 		memcpy(pad, s, n);
 		s = pad;
 	}
-	m->sp = m->let = m->hi = m->cjk = 0;
+	m->sp = m->let = m->hi = m->cjk = m->tab = 0;
 	for (k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + 16 * k));
 		/* ASCII letters: (v | 0x20) - 'a' below 26, unsigned;
 		 * E3-E9: v - 0xE3 below 7; both compared signed, shifted
 		 * by 128 */
+		__m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
 		__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+		    _mm_set1_epi8(' ')), tab);
 		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
 		    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(128 - 'a'))),
 		    _mm_set1_epi8((char)(-128 + 26)));
@@ -580,14 +589,16 @@ wmask(const char *s, size_t n, struct wmask *m)
 		    16 * k;
 		m->hi |= h << 16 * k;
 		m->cjk |= (uint64_t)(unsigned)_mm_movemask_epi8(cj) << 16 * k;
+		m->tab |= (uint64_t)(unsigned)_mm_movemask_epi8(tab) << 16 * k;
 	}
 #else
 	size_t i;
 
-	m->sp = m->let = m->hi = m->cjk = 0;
+	m->sp = m->let = m->hi = m->cjk = m->tab = 0;
 	for (i = 0; i < n; i++) {
 		unsigned c = wclass[(unsigned char)s[i]];
 
+		m->tab |= (uint64_t)(s[i] == '\t') << i;
 		m->sp |= (uint64_t)(c & W_SPACE) << i;
 		m->let |= (uint64_t)((c & W_LETTER) != 0) << i;
 		m->hi |= (uint64_t)((c & W_HIGH) != 0) << i;
@@ -598,6 +609,7 @@ wmask(const char *s, size_t n, struct wmask *m)
 	m->let &= ~out;
 	m->hi &= ~out;
 	m->cjk &= ~out;
+	m->tab &= ~out;
 }
 
 /* A word of a line, s[st..end), its letters from a to z, the classes of
@@ -650,6 +662,7 @@ measure(struct tt_cline *l)
 		a = a + 2 < z ? a + 2 : z;
 	l->core_at = a;
 	l->core_len = z - a;
+	l->tab = len;		/* the first tab: none yet */
 	/* The words, 64 bytes at a time: a word runs from st to the next
 	 * white space, and without punctuation around it from its first
 	 * letter a to after its last z (both st where it has none). */
@@ -661,6 +674,8 @@ measure(struct tt_cline *l)
 		struct wmask m;
 
 		wmask(s + base, n, &m);
+		if (m.tab != 0 && l->tab == len)
+			l->tab = base + (unsigned)__builtin_ctzll(m.tab);
 		for (;;) {
 			if (!inword) {
 				if ((rest = ~m.sp & ~(uint64_t)0 << pos) == 0)
@@ -710,6 +725,20 @@ measure(struct tt_cline *l)
 		l->prose = l->prose || (i >= 1 && (s[len - 1] == '\x9D' ||
 		    s[len - 1] == '\x99'));
 	}
+}
+
+void
+tt_boiler_line(tt_boiler *b, struct tt_cline *l)
+{
+	if (l->judged || l->blank || l->piece)
+		return;
+	measure(l);
+	/* The keyed rules that may match: for the lines rules are tried
+	 * on. */
+	l->keys = 0;
+	if (l->words <= RULE_WORDS)
+		l->keys = keys_scan(&b->keys, l->text.data + l->core_at,
+		    l->core_len, l->ascii);
 }
 
 /* Has the line a letter or a digit (of any script)? */
@@ -824,7 +853,7 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 	ascii = l->ascii;	/* measure() saw every byte beyond ASCII */
 	/* The first KEY_RULES rules by their bits, in order: the keyless
 	 * ones and those whose keys the line holds; then the others. */
-	try = keys_scan(&b->keys, s, len, ascii) | b->keyless;
+	try = l->keys | b->keyless;
 	for (i = 0; i < b->n; i++) {
 		struct rule *r;
 		pcre2_code *re;
@@ -933,11 +962,11 @@ ends_colon(const struct tt_cline *l)
 static int
 table_row(const struct tt_cline *l)
 {
-	const char *s = l->text.data, *t;
-	size_t len = l->text.len;
+	const char *s = l->text.data;
+	size_t t = l->tab;	/* measure() found the first tab */
 
-	return len > 0 && (t = memchr(s, '\t', len)) != NULL && t > s &&
-	    t[-1] != '\t' && t[-1] != ' ' && (size_t)(t - s) + 1 < len;
+	return t < l->text.len && t > 0 && s[t - 1] != '\t' &&
+	    s[t - 1] != ' ' && t + 1 < l->text.len;
 }
 
 static double
@@ -948,7 +977,7 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 
 	if (l->blank || l->piece)
 		return 0;
-	measure(l);
+	tt_boiler_line(b, l);
 	bul = bullet(l);
 	if ((l->why = rule_match(b, l)) != NULL)
 		v = -RULE;

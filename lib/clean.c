@@ -292,6 +292,9 @@ work(struct crew *w, struct batch *b)
 			b->err = r;
 		l->blank = !l->piece && tt_clean_is_blank(l->text.data,
 		    l->text.len);
+		/* While the line is at hand */
+		if (w->boiler != NULL && b->err == TT_OK)
+			tt_boiler_line(w->boiler, l);
 	}
 	if (w->boiler != NULL && b->err == TT_OK) {
 		for (i = 0; i < b->n; i++)

@@ -29,6 +29,8 @@ struct tt_cline {
 	int	 bullet;	/* a lynx list item: "* Text", "+ Text" ... */
 	size_t	 core_at, core_len;	/* without white space around and
 					 * a bullet */
+	uint64_t keys;		/* the keyed rules that may match */
+	size_t	 tab;		/* where the first tab is, or the length */
 };
 
 typedef struct tt_boiler tt_boiler;
@@ -52,6 +54,9 @@ int	 tt_whitespace_line(tt_clean *, size_t lineno, tt_buf *line,
 
 tt_boiler *tt_boiler_new(const char *rules, size_t len, tt_err *);
 void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
+/* What tt_boiler_document() needs of a line by itself (once): for a
+ * caller that has the line at hand, as its line steps end. */
+void	 tt_boiler_line(tt_boiler *, struct tt_cline *);
 /* Compile every rule now (they are compiled when first tried); the
  * number that do not compile. */
 int	 tt_boiler_compile_all(tt_boiler *);

@@ -231,7 +231,9 @@ TEST(clean_boilerplate_keyed_rules)
 			    "\u0424\u043e\u0442\u043e: \u0418. \u041f\u0435"
 			    "\u0442\u0440\u043e\u0432\nPhoto: J. Smith\n"
 			    /* long s: (?i) takes it for s */
-			    "\u017fHARE\n");
+			    "\u017fHARE\n"
+			    /* the Kelvin sign, for k */
+			    "S\u212Aip to content\n");
 	}
 	out = clean(in.data, in.len, TT_STEP_BOILERPLATE, 1 << 16);
 	CHECK(strstr(out, "Read More") == NULL);
@@ -240,6 +242,7 @@ TEST(clean_boilerplate_keyed_rules)
 	CHECK(strstr(out, "\u0424\u043e\u0442\u043e") == NULL);
 	CHECK(strstr(out, "J. Smith") == NULL);
 	CHECK(strstr(out, "HARE") == NULL);
+	CHECK(strstr(out, "ip to content") == NULL);
 	CHECK(strstr(out, "sea wall before winter.") != NULL);
 	tt_buf_free(&in);
 }
