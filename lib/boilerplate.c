@@ -182,8 +182,9 @@ stop_fill(void)
 	}
 }
 
-/* Is w[0..n) a function word?  avail bytes can be read from w. */
-static int
+/* Is w[0..n) a function word?  avail bytes can be read from w.  (Once
+ * a word: inline.) */
+static inline __attribute__((always_inline)) int
 is_stop(const char *w, size_t n, size_t avail)
 {
 	uint64_t k;

@@ -10,6 +10,9 @@
  * input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES held) and judged
  * together.
  */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,6 +562,27 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	return TT_OK;
 }
 
+/* Where the next LF is in s[i..end), or end: sixteen bytes at a time
+ * (a line is short: a call of memchr() costs more). */
+static size_t
+next_lf(const char *s, size_t i, size_t end)
+{
+#ifdef __SSE2__
+	for (; i + 16 <= end; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(s + i)),
+		    _mm_set1_epi8('\n')));
+
+		if (m != 0)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
+	for (; i < end; i++)
+		if (s[i] == '\n')
+			return i;
+	return end;
+}
+
 /* Cut UTF-8 bytes into lines. */
 static int
 lines_in(tt_clean *c, const char *s, size_t len, tt_buf *out)
@@ -581,8 +605,7 @@ lines_in(tt_clean *c, const char *s, size_t len, tt_buf *out)
 			    (size_t)(p - s) : len;
 			looked = 1;
 		}
-		j = (p = memchr(s + i, '\n', cr - i)) != NULL ?
-		    (size_t)(p - s) : cr;
+		j = next_lf(s, i, cr);
 		if (c->cur.len + (j - i) > c->o.maxline) {
 			/* Too long: pass on a piece, cut at a character. */
 			size_t room = c->o.maxline - c->cur.len;
