@@ -22,6 +22,7 @@
 #include "clean_int.h"
 
 #define SNIFF		65536	/* bytes seen before the encoding is decided */
+#define PREFETCH	4	/* lines ahead */
 #define KEEP		512	/* bytes of a line's buffer kept for reuse */
 #define FLIGHT		TT_CLEAN_DOC_BYTES	/* bytes in batches not
 					 * written before one is waited for */
@@ -288,6 +289,10 @@ work(struct crew *w, struct batch *b)
 	for (i = 0; i < b->n; i++) {
 		struct tt_cline *l = &b->l[i];
 
+		/* The lines were written on another thread: ask for a
+		 * line's bytes a few lines ahead. */
+		if (i + PREFETCH < b->n)
+			__builtin_prefetch(b->l[i + PREFETCH].text.data);
 		/* A form feed line stays as it is; a piece of a long line
 		 * is not a line to change. */
 		if (!l->piece && !l->sep && b->err == TT_OK &&
@@ -367,6 +372,8 @@ write_batch(tt_clean *c, struct batch *b, tt_buf *out)
 	for (i = 0; r == TT_OK && out != NULL && i < b->n; i++) {
 		struct tt_cline *l = &b->l[i];
 
+		if (i + PREFETCH < b->n)
+			__builtin_prefetch(b->l[i + PREFETCH].text.data);
 		if (l->drop && l->why != NULL)
 			tt_clean_note(c, l->lineno, "boilerplate", l->why,
 			    l->text.data, l->text.len, NULL, 0);
@@ -533,11 +540,15 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 		c->lineno++;
 	/* A line of a form feed (and white space) separates documents, as
 	 * tt-extract writes between pages. */
-	sep = !piece && c->cur.len > 0 && memchr(c->cur.data, '\f',
-	    c->cur.len) != NULL && tt_clean_is_blank(c->cur.data, c->cur.len);
+	sep = !piece && c->cur.len > 0 && tt_clean_is_blank(c->cur.data,
+	    c->cur.len) && memchr(c->cur.data, '\f', c->cur.len) != NULL;
 	if (b->n == b->cap && grow(b) != TT_OK)
 		return TT_ENOMEM;
 	l = &b->l[b->n++];
+	/* The buffer a line a few ahead will be copied to: a batch ago it
+	 * was on another thread. */
+	if (b->n + PREFETCH < b->cap)
+		__builtin_prefetch(b->l[b->n + PREFETCH].text.data, 1);
 	/* Give the line's buffer to the batch and take the slot's old one. */
 	t = l->text;
 	l->text = c->cur;
