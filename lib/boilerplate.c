@@ -39,6 +39,10 @@ static const char TEASER_CARD[] = "teaser-card";
 #define RULE_UTF	(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
 #define KEY_RULES	64	/* rules that can have keys: a bit each */
 #define KEY_STATES	4096	/* the keys' automaton at most */
+/* Bytes of a key looked for: a line that holds a key holds its first
+ * bytes too, and short keys let a line be read from two places at once
+ * (keys_scan()). */
+#define KEY_BYTES	6
 
 struct rule {
 	char		*name;
@@ -75,6 +79,7 @@ struct keys {
 	uint64_t	*out;		/* the rules a key ends at in state */
 	unsigned char	 cls[256];
 	size_t		 nstate, nclass;
+	size_t		 longest;	/* key, in bytes */
 };
 
 struct tt_boiler {
@@ -211,13 +216,15 @@ add_keys(tt_boiler *b, size_t rule, const char **pat, const char *nl)
 	for (k = p; k <= end; k++) {
 		if (k < end && *k != ',')
 			continue;
-		if (k > p && k - p < 256 && rule < KEY_RULES) {
+		if (k > p && rule < KEY_RULES) {
+			size_t n = k - p < KEY_BYTES ? (size_t)(k - p) :
+			    KEY_BYTES;
+
 			hdr[0] = (unsigned char)(rule & 0xff);
 			hdr[1] = (unsigned char)(rule >> 8);
-			hdr[2] = (unsigned char)(k - p);
+			hdr[2] = (unsigned char)n;
 			if (tt_buf_append(&b->keylist, hdr, 3) != TT_OK ||
-			    tt_buf_append(&b->keylist, p, (size_t)(k - p)) !=
-			    TT_OK)
+			    tt_buf_append(&b->keylist, p, n) != TT_OK)
 				return TT_ENOMEM;
 		}
 		p = k + 1;
@@ -349,8 +356,13 @@ keys_build(tt_boiler *b)
 		goto none;
 	/* at most a state a key byte, and the root */
 	cap = 1;
-	for (p = (const unsigned char *)b->keylist.data; p < end; p += 3 + p[2])
+	k->longest = 0;
+	for (p = (const unsigned char *)b->keylist.data; p < end;
+	    p += 3 + p[2]) {
 		cap += p[2];
+		if (p[2] > k->longest)
+			k->longest = p[2];
+	}
 	if (cap > KEY_STATES)
 		cap = KEY_STATES;
 	k->next = calloc(cap * k->nclass, sizeof(*k->next));
@@ -425,12 +437,34 @@ static uint64_t
 keys_scan(const struct keys *k, const char *s, size_t len, int ascii)
 {
 	uint64_t hit = 0;
-	size_t i, off = 0;
-	uint32_t e;
+	size_t i = 0, off = 0, from, off2 = 0;
+	uint32_t e, e2;
 
 	if (k->step == NULL)
 		return 0;
-	for (i = 0; i < len; i++) {
+	/*
+	 * Each byte's step waits for the one before: a long line is read
+	 * from its start and from its middle at once.  The second reading
+	 * starts a key's length before the middle, so that a key ending
+	 * past the middle is found by it, and one ending before by the
+	 * first.
+	 */
+	if (len >= 4 * k->longest + 16) {
+		from = len / 2 - (k->longest - 1);
+		for (; i < len / 2; i++) {
+			e = k->step[off + k->cls[(unsigned char)s[i]]];
+			e2 = k->step[off2 + k->cls[(unsigned char)s[from + i]]];
+			off = e >> 1;
+			off2 = e2 >> 1;
+			if ((e | e2) & 1)
+				hit |= (e & 1 ? k->out[off / k->nclass] : 0) |
+				    (e2 & 1 ? k->out[off2 / k->nclass] : 0);
+		}
+		/* the second reading goes on alone */
+		i = from + len / 2;
+		off = off2;
+	}
+	for (; i < len; i++) {
 		e = k->step[off + k->cls[(unsigned char)s[i]]];
 		off = e >> 1;
 		if (e & 1)

@@ -247,6 +247,37 @@ TEST(clean_boilerplate_keyed_rules)
 	tt_buf_free(&in);
 }
 
+/* A key is found wherever it stands in a line: lines are read from two
+ * places at once when long, and keys are looked for by their first
+ * bytes. */
+TEST(clean_rule_keys_anywhere)
+{
+	tt_clean_opts o = { 0 };
+	tt_buf in = { 0 }, out = { 0 };
+	tt_clean *c;
+	size_t len, at, i, lines = 0;
+
+	o.steps = TT_STEP_BOILERPLATE;
+	o.rules = "fish keys=zebrafish ^x*zebrafishx*$\n";
+	o.rules_len = strlen(o.rules);
+	for (len = 9; len < 140; len += 7)
+		for (at = 0; at + 9 <= len; at++) {
+			for (i = 0; i < len; i++)
+				tt_buf_putc(&in, i >= at && i < at + 9 ?
+				    "zebrafish"[i - at] : 'x');
+			tt_buf_puts(&in, "\n");
+			lines++;
+		}
+	CHECK(lines > 1000);
+	CHECK((c = tt_clean_new(&o, NULL)) != NULL);
+	CHECK(tt_clean_feed(c, in.data, in.len, &out, NULL) == TT_OK);
+	CHECK(tt_clean_finish(c, &out, NULL) == TT_OK);
+	CHECK(strstr(tt_buf_cstr(&out), "zebrafish") == NULL);
+	tt_clean_free(c);
+	tt_buf_free(&in);
+	tt_buf_free(&out);
+}
+
 /* The built-in rules are compiled when first tried: every one must
  * compile. */
 TEST(clean_builtin_rules_compile)
