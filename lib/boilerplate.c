@@ -138,7 +138,7 @@ pack8(const char *w, size_t n)
  * The function words by their packed bytes, a slot each: the multiplier
  * is the first that parts them, so a look-up is one comparison.
  */
-#define STOP_BITS	12
+#define STOP_BITS	10
 static uint64_t	stop_keys[1u << STOP_BITS];
 static uint64_t	stop_mul;
 static size_t	stop_max;		/* the longest function word */
@@ -194,7 +194,7 @@ is_stop(const char *w, size_t n, size_t avail)
 {
 	uint64_t k;
 
-	if (n > stop_max || n >= 8 || n == 0)
+	if (n - 1 >= stop_max)		/* none, or too long */
 		return 0;
 	k = avail >= 8 ? pack8(w, n) : pack(w, n);
 	return stop_keys[stop_slot(k)] == k;
@@ -665,8 +665,7 @@ word(struct tt_cline *l, size_t st, size_t end, size_t a, size_t z,
 		l->words += cjk / 2;
 	else if (z > a || tt_isascii_digit((unsigned char)s[st]))
 		l->words++;
-	if (is_stop(s + a, z - a, l->text.len - a))
-		l->stops++;
+	l->stops += is_stop(s + a, z - a, l->text.len - a);
 }
 
 /* Words, function words and the sentence end of a line, once. */
