@@ -1017,7 +1017,8 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 		v = -RULE;
 	else if (strong(l)) {
 		v = l->words < CAP ? (double)l->words : CAP;
-		if (l->stops * 8 < l->words && !(l->prose && l->words >= 15))
+		if ((size_t)l->stops * 8 < l->words &&
+		    !(l->prose && l->words >= 15))
 			v /= 2;
 		if (bul)
 			v /= 2;

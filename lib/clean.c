@@ -143,6 +143,8 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	c->steps = o->steps != 0 ? o->steps : TT_STEP_ALL;
 	if (c->o.maxline < 1024)
 		c->o.maxline = 1u << 20;
+	if (c->o.maxline > TT_CLEAN_MAXLINE)
+		c->o.maxline = TT_CLEAN_MAXLINE;
 	c->self.c = c;
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->work, NULL);

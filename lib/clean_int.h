@@ -11,26 +11,35 @@
  * document sooner). */
 #define TT_CLEAN_DOC_LINES	4096
 #define TT_CLEAN_DOC_BYTES	(4u << 20)
+/* A longer line is passed in pieces (the most tt_clean_opts.maxline may
+ * ask for). */
+#define TT_CLEAN_MAXLINE	(256u << 20)
 
+/*
+ * A line held.  Kept small (80 bytes): a batch holds thousands, and each
+ * is gone through by the thread that cuts it, the one that judges it and
+ * the one that writes it.  Offsets in a line are 32 bits: a line judged
+ * has at most TT_CLEAN_MAXLINE bytes.
+ */
 struct tt_cline {
 	tt_buf	 text;		/* after the line steps, no newline */
 	size_t	 lineno;
-	int	 piece;		/* part of a line too long to judge */
-	int	 piece_more;	/* ... and more of it follows */
-	int	 blank;
-	int	 sep;		/* a form feed line: a document ends */
-	int	 drop;		/* decided: not text */
-	const char *why;	/* ... by this boilerplate rule */
-	int	 judged;
-	size_t	 words;		/* 0 until measured */
-	size_t	 stops;
-	int	 prose;		/* ends like a sentence */
-	int	 ascii;		/* no byte beyond ASCII */
-	int	 bullet;	/* a lynx list item: "* Text", "+ Text" ... */
-	size_t	 core_at, core_len;	/* without white space around and
-					 * a bullet */
+	const char *why;	/* dropped by this boilerplate rule */
 	uint64_t keys;		/* the keyed rules that may match */
-	size_t	 tab;		/* where the first tab is, or the length */
+	uint32_t words;		/* 0 until measured */
+	uint32_t stops;
+	uint32_t core_at, core_len;	/* without white space around and
+					 * a bullet */
+	uint32_t tab;		/* where the first tab is, or the length */
+	unsigned char piece;	/* part of a line too long to judge */
+	unsigned char piece_more; /* ... and more of it follows */
+	unsigned char blank;
+	unsigned char sep;	/* a form feed line: a document ends */
+	unsigned char drop;	/* decided: not text */
+	unsigned char judged;
+	unsigned char prose;	/* ends like a sentence */
+	unsigned char ascii;	/* no byte beyond ASCII */
+	unsigned char bullet;	/* a lynx list item: "* Text", "+ Text" ... */
 };
 
 typedef struct tt_boiler tt_boiler;

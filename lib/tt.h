@@ -441,7 +441,8 @@ typedef struct tt_clean_opts {
 	int		 ascii;		/* curly quotes, dashes, ellipses to ASCII */
 	const char	*rules;		/* boilerplate rules added to the built-in */
 	size_t		 rules_len;
-	size_t		 maxline;	/* longest line judged; 0 = 1 MiB */
+	size_t		 maxline;	/* longest line judged; 0 = 1 MiB; at
+					 * most 256 MiB */
 	unsigned	 threads;	/* working on the text, the caller's
 					 * included; 0 or 1: the caller's */
 } tt_clean_opts;
