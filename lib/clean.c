@@ -153,9 +153,10 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	c->ncrew = o->threads > 1 ? o->threads - 1 : 0;
 	if (c->ncrew > TT_CLEAN_THREADS_MAX - 1)
 		c->ncrew = TT_CLEAN_THREADS_MAX - 1;
-	/* One batch filling, and room for each thread's and one more
-	 * waiting to be written. */
-	c->nb = c->ncrew > 0 ? c->ncrew + 2 : 1;
+	/* One batch filling, one for each thread, and two more: one the
+	 * caller works on when it has to wait, and one queued meanwhile,
+	 * so that no thread waits for the caller. */
+	c->nb = c->ncrew > 0 ? c->ncrew + 3 : 1;
 	if ((c->b = calloc(c->nb, sizeof(*c->b))) == NULL ||
 	    (c->ncrew > 0 && (c->crew = calloc(c->ncrew,
 	    sizeof(*c->crew))) == NULL))
@@ -311,6 +312,15 @@ work(struct crew *w, struct batch *b)
 			b->doc[i] = &b->l[i];
 		tt_boiler_document(w->boiler, b->doc, b->n);
 	}
+	/* What dedupe needs of each line that stays, here too: the caller
+	 * judges in order, by the fingerprints. */
+	if (w->c->dedupe != NULL)
+		for (i = 0; i < b->n; i++) {
+			struct tt_cline *l = &b->l[i];
+
+			if (!l->piece && !l->blank && !l->drop)
+				tt_dedupe_fingerprint(l);
+		}
 }
 
 /* The oldest batch given and not taken, with c->mu held. */

@@ -16,7 +16,7 @@
 #define TT_CLEAN_MAXLINE	(256u << 20)
 
 /*
- * A line held.  Kept small (80 bytes): a batch holds thousands, and each
+ * A line held.  Kept small (88 bytes): a batch holds thousands, and each
  * is gone through by the thread that cuts it, the one that judges it and
  * the one that writes it.  Offsets in a line are 32 bits: a line judged
  * has at most TT_CLEAN_MAXLINE bytes.
@@ -31,6 +31,8 @@ struct tt_cline {
 	uint32_t core_at, core_len;	/* without white space around and
 					 * a bullet */
 	uint32_t tab;		/* where the first tab is, or the length */
+	uint64_t fp;		/* dedupe's fingerprint of the line ... */
+	unsigned char fp_ok;	/* ... if it is long enough to compare */
 	unsigned char piece;	/* part of a line too long to judge */
 	unsigned char piece_more; /* ... and more of it follows */
 	unsigned char blank;
@@ -72,6 +74,9 @@ int	 tt_boiler_compile_all(tt_boiler *);
 void	 tt_boiler_free(tt_boiler *);
 
 tt_dedupe *tt_dedupe_new(void);
+/* The line's fingerprint, for tt_dedupe_judge(): by itself, on any
+ * thread. */
+void	 tt_dedupe_fingerprint(struct tt_cline *);
 void	 tt_dedupe_judge(tt_dedupe *, tt_clean *, struct tt_cline *);
 void	 tt_dedupe_reset(tt_dedupe *);
 void	 tt_dedupe_free(tt_dedupe *);

@@ -161,17 +161,26 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 }
 
 void
-tt_dedupe_judge(tt_dedupe *d, tt_clean *c, struct tt_cline *l)
+tt_dedupe_fingerprint(struct tt_cline *l)
 {
-	size_t words, i;
-	uint64_t h;
-	char rule[48];
+	size_t words;
 
 	/* DEDUPE_WORDS words need a byte each and one between */
+	l->fp_ok = 0;
 	if (l->text.len < 2 * DEDUPE_WORDS - 1)
 		return;
-	h = fingerprint(l->text.data, l->text.len, &words);
-	if (words < DEDUPE_WORDS)
+	l->fp = fingerprint(l->text.data, l->text.len, &words);
+	l->fp_ok = words >= DEDUPE_WORDS;
+}
+
+void
+tt_dedupe_judge(tt_dedupe *d, tt_clean *c, struct tt_cline *l)
+{
+	size_t i;
+	uint64_t h = l->fp;
+	char rule[48];
+
+	if (!l->fp_ok)		/* tt_dedupe_fingerprint() said */
 		return;
 	for (i = 0; i < d->n; i++)
 		if (d->hash[i] == h && l->lineno - d->line[i] <= DEDUPE_NEAR) {
