@@ -1221,6 +1221,9 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		return;
 	}
 	for (i = 0; i < n; i++) {
+		/* the bytes a rule may look at, a few lines ahead */
+		if (i + 4 < n)
+			__builtin_prefetch(lines[i + 4]->text.data);
 		v[i] = value(b, lines[i], &run, &listok);
 		ruled += lines[i]->why != NULL;
 	}

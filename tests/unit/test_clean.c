@@ -250,7 +250,8 @@ TEST(clean_boilerplate_keyed_rules)
 /* A key is found wherever it stands in a line: lines are read from two
  * places at once when long, and keys are looked for by their first
  * bytes. */
-TEST(clean_rule_keys_anywhere)
+static void
+keys_anywhere(const char *rules)
 {
 	tt_clean_opts o = { 0 };
 	tt_buf in = { 0 }, out = { 0 };
@@ -258,7 +259,7 @@ TEST(clean_rule_keys_anywhere)
 	size_t len, at, i, lines = 0;
 
 	o.steps = TT_STEP_BOILERPLATE;
-	o.rules = "fish keys=zebrafish ^x*zebrafishx*$\n";
+	o.rules = rules;
 	o.rules_len = strlen(o.rules);
 	for (len = 9; len < 140; len += 7)
 		for (at = 0; at + 9 <= len; at++) {
@@ -276,6 +277,28 @@ TEST(clean_rule_keys_anywhere)
 	tt_clean_free(c);
 	tt_buf_free(&in);
 	tt_buf_free(&out);
+}
+
+TEST(clean_rule_keys_anywhere)
+{
+	tt_buf rules = { 0 };
+	unsigned long x = 7;
+	int i, j;
+
+	keys_anywhere("fish keys=zebrafish ^x*zebrafishx*$\n");
+	/* So many keys that the automaton has thousands of states */
+	tt_buf_puts(&rules, "fish keys=zebrafish");
+	for (i = 0; i < 400; i++) {
+		tt_buf_putc(&rules, ',');
+		for (j = 0; j < 6; j++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			tt_buf_putc(&rules, "abcdefghijklmnopqrstuvwxyz0123456789"
+			    [(x >> 33) % 36]);
+		}
+	}
+	tt_buf_puts(&rules, " ^x*zebrafishx*$\n");
+	keys_anywhere(tt_buf_cstr(&rules));
+	tt_buf_free(&rules);
 }
 
 /* The built-in rules are compiled when first tried: every one must
