@@ -107,10 +107,11 @@ struct tt_clean {
 	int		 midline;	/* cur continues a line given in pieces */
 	int		 started_bytes;	/* the document's first bytes are in */
 	int		 cr;		/* the last byte seen was a lone CR */
-	/* batches: a ring of nb; head the oldest not written, inflight
-	 * the number given to the steps, the next one filling */
-	struct batch	*b;
-	size_t		 nb, head, inflight, flightbytes;
+	/* batches: nb of them; the one filling, those given to the steps
+	 * in order (a ring from head), and the spare ones, the last
+	 * written on top: its lines and buffers are still at hand */
+	struct batch	*b, *fill, **ring, **spare;
+	size_t		 nb, head, inflight, nspare, flightbytes;
 	/* the caller's own crew (c->self.boiler judges without threads) and
 	 * the threads' */
 	struct crew	 self;
@@ -158,6 +159,8 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	 * so that no thread waits for the caller. */
 	c->nb = c->ncrew > 0 ? c->ncrew + 3 : 1;
 	if ((c->b = calloc(c->nb, sizeof(*c->b))) == NULL ||
+	    (c->ring = calloc(c->nb, sizeof(*c->ring))) == NULL ||
+	    (c->spare = calloc(c->nb, sizeof(*c->spare))) == NULL ||
 	    (c->ncrew > 0 && (c->crew = calloc(c->ncrew,
 	    sizeof(*c->crew))) == NULL))
 		goto nomem;
@@ -174,6 +177,9 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	if ((c->steps & TT_STEP_DEDUPE) && (c->dedupe = tt_dedupe_new()) ==
 	    NULL)
 		goto nomem;
+	for (i = c->nb; i-- > 1;)
+		c->spare[c->nspare++] = &c->b[i];
+	c->fill = &c->b[0];
 	return c;
 nomem:
 	tt_seterr(e, TT_ENOMEM, "out of memory");
@@ -228,6 +234,8 @@ tt_clean_free(tt_clean *c)
 		free(c->b[i].doc);
 	}
 	free(c->b);
+	free(c->ring);
+	free(c->spare);
 	pthread_mutex_destroy(&c->mu);
 	pthread_cond_destroy(&c->work);
 	pthread_cond_destroy(&c->done);
@@ -330,8 +338,8 @@ queued(tt_clean *c)
 	size_t i;
 
 	for (i = 0; i < c->inflight; i++)
-		if (c->b[(c->head + i) % c->nb].state == B_QUEUED)
-			return &c->b[(c->head + i) % c->nb];
+		if (c->ring[(c->head + i) % c->nb]->state == B_QUEUED)
+			return c->ring[(c->head + i) % c->nb];
 	return NULL;
 }
 
@@ -405,8 +413,8 @@ write_batch(tt_clean *c, struct batch *b, tt_buf *out)
 
 /*
  * Write the batches done, from the oldest; wait for the oldest (helping
- * with the work meanwhile) when all is set, or when there is no room for
- * another batch.  out NULL: throw them away.
+ * with the work meanwhile) when all is set, or when there is no spare
+ * batch to fill.  out NULL: throw them away.
  */
 static int
 drain(tt_clean *c, tt_buf *out, int all)
@@ -416,10 +424,9 @@ drain(tt_clean *c, tt_buf *out, int all)
 
 	pthread_mutex_lock(&c->mu);
 	while (c->inflight > 0) {
-		b = &c->b[c->head];
+		b = c->ring[c->head];
 		if (b->state != B_DONE) {
-			if (!all && c->inflight < c->nb &&
-			    c->flightbytes < FLIGHT)
+			if (!all && c->nspare > 0 && c->flightbytes < FLIGHT)
 				break;
 			if ((b = queued(c)) == NULL) {
 				pthread_cond_wait(&c->done, &c->mu);
@@ -441,6 +448,7 @@ drain(tt_clean *c, tt_buf *out, int all)
 		b->state = B_FILL;
 		c->head = (c->head + 1) % c->nb;
 		c->inflight--;
+		c->spare[c->nspare++] = b;
 		if (r != TT_OK && !all)
 			break;
 	}
@@ -452,8 +460,8 @@ drain(tt_clean *c, tt_buf *out, int all)
 static int
 submit(tt_clean *c, tt_buf *out)
 {
-	struct batch *b = &c->b[(c->head + c->inflight) % c->nb];
-	int inline_;
+	struct batch *b = c->fill;
+	int inline_, r;
 
 	if (b->n == 0)
 		return TT_OK;
@@ -462,6 +470,7 @@ submit(tt_clean *c, tt_buf *out)
 		start_crew(c);
 	inline_ = c->nthreads == 0 || c->explain != NULL;
 	pthread_mutex_lock(&c->mu);
+	c->ring[(c->head + c->inflight) % c->nb] = b;
 	c->inflight++;
 	c->flightbytes += b->bytes;
 	b->state = inline_ ? B_WORKING : B_QUEUED;
@@ -474,7 +483,12 @@ submit(tt_clean *c, tt_buf *out)
 		b->state = B_DONE;
 		pthread_mutex_unlock(&c->mu);
 	}
-	return drain(c, out, 0);
+	/* The next to fill: the last written, or, after an error, any
+	 * (what is in flight is thrown away) */
+	if ((r = drain(c, out, 0)) != TT_OK && c->nspare == 0)
+		drain(c, NULL, 1);
+	c->fill = c->spare[--c->nspare];
+	return r;
 }
 
 static int
@@ -543,7 +557,7 @@ emit(tt_clean *c, struct tt_cline *l, tt_buf *out)
 static int
 line_done(tt_clean *c, int piece, int more, tt_buf *out)
 {
-	struct batch *b = &c->b[(c->head + c->inflight) % c->nb];
+	struct batch *b = c->fill;
 	struct tt_cline *l;
 	tt_buf t;
 	int sep;
@@ -757,7 +771,7 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 		/* What is held of a document that failed is not written
 		 * with the next one. */
 		drain(c, NULL, 1);
-		write_batch(c, &c->b[c->head], NULL);
+		write_batch(c, c->fill, NULL);
 	}
 	/* Ready for the next document. */
 	tt_conv_free(c->conv);
