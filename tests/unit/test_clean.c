@@ -487,8 +487,9 @@ TEST(clean_100mb_line_bounded)
 {
 	line_100mb(0, 4u << 20);
 	/* With threads, pieces are written when a thread is done with them:
-	 * up to 4 MiB of them at once. */
-	line_100mb(3, 8u << 20);
+	 * up to 4 MiB in flight and one more piece at once, in a buffer
+	 * that doubles. */
+	line_100mb(3, 16u << 20);
 }
 
 /* Clean s with threads, fed in pieces of step bytes, lines of at most
