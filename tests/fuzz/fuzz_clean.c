@@ -1,8 +1,9 @@
 /* fuzz_clean.c: tt-clean's steps on arbitrary bytes, fed in pieces.  The
  * first byte picks the steps and the piece size; the output must be valid
- * UTF-8 whenever the encoding step ran.  When the second byte is 'R', the
- * bytes after it up to a NUL are a rules file (-r): its keys and patterns
- * are parsed, and the input follows the NUL. */
+ * UTF-8 whenever the encoding step ran, and the same with two threads as
+ * with one.  When the second byte is 'R', the bytes after it up to a NUL
+ * are a rules file (-r): its keys and patterns are parsed, and the input
+ * follows the NUL. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,18 +12,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int
+clean(const uint8_t *data, size_t size, unsigned threads, tt_buf *out)
 {
 	tt_clean_opts o = { 0 };
-	tt_buf out = { 0 };
 	tt_clean *c;
 	size_t i, step;
-
 	const uint8_t *nul;
 
-	if (size < 1 || size > (1 << 16))
-		return 0;
+	o.threads = threads;
 	o.steps = (data[0] & 0x3F) | TT_STEP_ENCODING;
 	o.ascii = data[0] >> 7;
 	o.maxline = 1024;
@@ -42,11 +40,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (; i < size; i += step)
 		tt_clean_feed(c, (const char *)data + i, size - i < step ?
-		    size - i : step, &out, NULL);
-	tt_clean_finish(c, &out, NULL);
-	if (tt_utf8_validate(out.data, out.len, NULL) != TT_OK)
+		    size - i : step, out, NULL);
+	tt_clean_finish(c, out, NULL);
+	if (tt_utf8_validate(out->data, out->len, NULL) != TT_OK)
 		abort();
 	tt_clean_free(c);
-	tt_buf_free(&out);
+	return 1;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	tt_buf one = { 0 }, two = { 0 };
+
+	if (size < 1 || size > (1 << 16))
+		return 0;
+	if (clean(data, size, 1, &one) && clean(data, size, 2, &two) &&
+	    (one.len != two.len || (one.len > 0 &&
+	    memcmp(one.data, two.data, one.len) != 0)))
+		abort();
+	tt_buf_free(&one);
+	tt_buf_free(&two);
 	return 0;
 }
