@@ -5,6 +5,9 @@
  * Short lines are never dropped: a refrain, "Yes.", a repeated heading
  * are what a text says on purpose.
  */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +108,86 @@ fold_fill(void)
 	}
 }
 
+#ifdef __SSE2__
+/*
+ * The same bytes as fingerprint()'s loop puts for a line of ASCII, a
+ * word at a time: 64 bytes of the line as masks of letters and digits
+ * (A) and apostrophes (P); a word is a run of either that holds a letter
+ * or digit, put folded (OR 0x20 leaves digits be), eight bytes at a
+ * time, and a space after it where something else follows.
+ */
+static void
+fp_ascii(struct fp *f, const char *s, size_t len, size_t *nwords)
+{
+	unsigned char blk[64 + 8];
+	size_t base, n, i, words = 0;
+	unsigned pos, end;
+	uint64_t a, p, sep, rest, w;
+	int in = 0, k;
+
+	for (base = 0; base < len; base += 64) {
+		n = len - base < 64 ? len - base : 64;
+		memset(blk, 0, sizeof(blk));
+		memcpy(blk, s + base, n);
+		a = p = 0;
+		for (k = 0; k < 4; k++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(blk +
+			    16 * k));
+			__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+			/* letters: (v | 0x20) - 'a' < 26; digits: v - '0' <
+			 * 10, unsigned, compared signed shifted by 128 */
+			__m128i al = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(l,
+			    _mm_set1_epi8((char)(128 - 'a'))),
+			    _mm_set1_epi8((char)(-128 + 26))),
+			    _mm_cmplt_epi8(_mm_add_epi8(v,
+			    _mm_set1_epi8((char)(128 - '0'))),
+			    _mm_set1_epi8((char)(-128 + 10))));
+
+			a |= (uint64_t)(unsigned)_mm_movemask_epi8(al) << 16 * k;
+			p |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))) << 16 * k;
+		}
+		sep = ~(a | p) & (n < 64 ? ((uint64_t)1 << n) - 1 :
+		    ~(uint64_t)0);
+		pos = 0;
+		while (pos < n) {
+			if (!in) {
+				if ((rest = a & ~(uint64_t)0 << pos) == 0)
+					break;
+				pos = (unsigned)__builtin_ctzll(rest);
+				in = 1;
+				words++;
+			}
+			rest = sep & ~(uint64_t)0 << pos;
+			end = rest != 0 ? (unsigned)__builtin_ctzll(rest) :
+			    (unsigned)n;
+			if ((p & (end == 64 ? ~(uint64_t)0 :
+			    ((uint64_t)1 << end) - 1) & ~(uint64_t)0 << pos) !=
+			    0) {
+				/* an apostrophe inside: byte by byte */
+				for (i = pos; i < end; i++)
+					if (a >> i & 1)
+						fp_put(f, blk[i] | 0x20);
+			} else
+				for (i = pos; i < end; i += 8) {
+					memcpy(&w, blk + i, 8);
+					w |= 0x2020202020202020ULL;
+					memcpy(f->buf + f->m, &w, 8);
+					f->m += end - i < 8 ? end - i : 8;
+					if (f->m >= FP_BUF)
+						fp_mix(f);
+				}
+			if (end == n)
+				break;		/* on in the next 64 */
+			fp_put(f, ' ');
+			in = 0;
+			pos = end;
+		}
+	}
+	*nwords = words;
+}
+#endif
+
 /* A hash of the line's letters and digits, folded, words parted by one
  * space; *words counted. */
 static uint64_t
@@ -118,6 +201,12 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 
 	f.h = 1469598103934665603ULL;
 	f.m = f.total = 0;
+#ifdef __SSE2__
+	if (tt_utf8_ascii_run(s, len) == len) {
+		fp_ascii(&f, s, len, &words);
+		i = len;
+	}
+#endif
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
