@@ -194,9 +194,12 @@ tt_utf8_valid_run(const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
-		i += tt_utf8_ascii_run(s + i, len - i);
-		if (i >= len)
-			break;
+		/* ASCII runs at once; characters beyond ASCII one by one,
+		 * without asking for a run between them */
+		if ((unsigned char)s[i] < 0x80) {
+			i += tt_utf8_ascii_run(s + i, len - i);
+			continue;
+		}
 		n = tt_utf8_next_cp(s + i, len - i, &cp);
 		if (cp < 0)
 			break;
