@@ -1,7 +1,6 @@
 /* tt-clean: encodings, mojibake, Unicode, white space, boilerplate lines
  * and duplicates, streamed. */
 #define _GNU_SOURCE		/* sched_getaffinity() */
-#include <errno.h>
 #include <getopt.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -168,7 +167,6 @@ main(int argc, char *argv[])
 			char *end;
 			unsigned long n;
 
-			errno = 0;
 			n = strtoul(optarg, &end, 10);
 			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
 			    n < 1 || n > TT_CLEAN_THREADS_MAX) {

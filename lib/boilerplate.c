@@ -16,9 +16,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pthread.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -605,26 +602,16 @@ wmask(const char *s, size_t n, struct wmask *m)
 	m->sp = m->let = m->hi = m->cjk = m->tab = 0;
 	for (k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + 16 * k));
-		/* ASCII letters: (v | 0x20) - 'a' below 26, unsigned;
-		 * E3-E9: v - 0xE3 below 7; both compared signed, shifted
-		 * by 128 */
-		__m128i tab = _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'));
-		__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8(' ')), tab);
-		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
-		    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(128 - 'a'))),
-		    _mm_set1_epi8((char)(-128 + 26)));
-		__m128i cj = _mm_cmplt_epi8(_mm_add_epi8(v,
-		    _mm_set1_epi8((char)(128 - 0xE3))),
-		    _mm_set1_epi8((char)(-128 + 7)));
-		uint64_t h = (uint64_t)(unsigned)_mm_movemask_epi8(v);
+		uint64_t h = (unsigned)_mm_movemask_epi8(v);
+		uint64_t tab = tt_sse_eq(v, '\t');
 
-		m->sp |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << 16 * k;
-		m->let |= ((uint64_t)(unsigned)_mm_movemask_epi8(al) | h) <<
-		    16 * k;
+		m->sp |= (tab | tt_sse_eq(v, ' ')) << 16 * k;
+		/* ASCII letters are a-z once OR 0x20 */
+		m->let |= (tt_sse_range(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+		    'a', 26) | h) << 16 * k;
 		m->hi |= h << 16 * k;
-		m->cjk |= (uint64_t)(unsigned)_mm_movemask_epi8(cj) << 16 * k;
-		m->tab |= (uint64_t)(unsigned)_mm_movemask_epi8(tab) << 16 * k;
+		m->cjk |= (uint64_t)tt_sse_range(v, 0xE3, 7) << 16 * k;
+		m->tab |= tab << 16 * k;
 	}
 #else
 	size_t i;
@@ -668,7 +655,8 @@ word(struct tt_cline *l, size_t st, size_t end, size_t a, size_t z,
 	l->stops += is_stop(s + a, z - a, l->text.len - a);
 }
 
-/* Words, function words and the sentence end of a line, once. */
+/* Words, function words and the sentence end of a line (tt_boiler_line()
+ * asks once). */
 static void
 measure(struct tt_cline *l)
 {
@@ -678,8 +666,6 @@ measure(struct tt_cline *l)
 	unsigned cls = 0;
 	int inword = 0, letters = 0;
 
-	if (l->judged || l->blank || l->piece)
-		return;
 	l->judged = 1;
 	l->words = l->stops = 0;
 	l->ascii = 1;

@@ -5,14 +5,14 @@
  * through the line steps (mojibake, unicode, whitespace), then boilerplate
  * and dedupe decide whether it stays.  Memory is bounded: lines of at most
  * maxline bytes (a longer line is passed through in pieces, untouched by
- * the steps that need whole lines.  With the boilerplate step the lines of
- * a document are held until it ends (a form feed line, the end of the
- * input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES held) and judged
- * together.
+ * the steps that need whole lines).  Lines go in batches: with the
+ * boilerplate step a batch is a document, held until it ends (a form feed
+ * line, the end of the input, or TT_CLEAN_DOC_LINES / TT_CLEAN_DOC_BYTES
+ * held) and judged together.  A batch's line steps, judgement and dedupe
+ * fingerprints run on a thread of their own where tt_clean_opts.threads
+ * asks for them; the caller cuts the lines, decides dedupe and writes the
+ * batches, in order.
  */
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +71,7 @@ tt_clean_steps(const char *list, unsigned *mask, tt_err *e)
  * a feed without it), and goes through the line steps and the judgement
  * as a whole: on a worker thread when there are, in the caller's
  * otherwise.  Batches are written in order by the caller, which alone
- * runs dedupe.
+ * decides dedupe (by the fingerprints the batch's thread took).
  */
 enum { B_FILL, B_QUEUED, B_WORKING, B_DONE };
 
@@ -606,9 +606,8 @@ next_lf(const char *s, size_t i, size_t end)
 {
 #ifdef __SSE2__
 	for (; i + 16 <= end; i += 16) {
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_loadu_si128((const __m128i *)(s + i)),
-		    _mm_set1_epi8('\n')));
+		unsigned m = tt_sse_eq(_mm_loadu_si128((const __m128i *)
+		    (s + i)), '\n');
 
 		if (m != 0)
 			return i + (unsigned)__builtin_ctz(m);

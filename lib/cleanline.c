@@ -1,9 +1,6 @@
 /* cleanline.c: tt-clean's line steps that need no context: unicode
  * (NFC, invisible characters, odd spaces, optional ASCII punctuation) and
  * whitespace (trim, collapse). */
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdint.h>
 #include <string.h>
 
@@ -189,10 +186,8 @@ ws_plain(const char *s, size_t len)
 	for (; i + 16 <= len; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 
-		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8(' ')));
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))
-		    != 0 || (m & (m << 1 | prev)) != 0)
+		m = tt_sse_eq(v, ' ');
+		if (tt_sse_eq(v, '\t') != 0 || (m & (m << 1 | prev)) != 0)
 			return 0;
 		prev = m >> 15;
 	}

@@ -5,9 +5,6 @@
  * Short lines are never dropped: a refrain, "Yes.", a repeated heading
  * are what a text says on purpose.
  */
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,19 +130,12 @@ fp_ascii(struct fp *f, const char *s, size_t len, size_t *nwords)
 		for (k = 0; k < 4; k++) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(blk +
 			    16 * k));
-			__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
-			/* letters: (v | 0x20) - 'a' < 26; digits: v - '0' <
-			 * 10, unsigned, compared signed shifted by 128 */
-			__m128i al = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(l,
-			    _mm_set1_epi8((char)(128 - 'a'))),
-			    _mm_set1_epi8((char)(-128 + 26))),
-			    _mm_cmplt_epi8(_mm_add_epi8(v,
-			    _mm_set1_epi8((char)(128 - '0'))),
-			    _mm_set1_epi8((char)(-128 + 10))));
 
-			a |= (uint64_t)(unsigned)_mm_movemask_epi8(al) << 16 * k;
-			p |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))) << 16 * k;
+			/* letters are a-z once OR 0x20 */
+			a |= (uint64_t)(tt_sse_range(_mm_or_si128(v,
+			    _mm_set1_epi8(0x20)), 'a', 26) |
+			    tt_sse_range(v, '0', 10)) << 16 * k;
+			p |= (uint64_t)tt_sse_eq(v, '\'') << 16 * k;
 		}
 		sep = ~(a | p) & (n < 64 ? ((uint64_t)1 << n) - 1 :
 		    ~(uint64_t)0);

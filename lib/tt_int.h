@@ -3,6 +3,9 @@
 #define TT_INT_H
 
 #include <stdatomic.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "tt.h"
 
@@ -17,6 +20,26 @@ size_t	tt_utf8_ascii_run(const char *s, size_t len);
 size_t	tt_utf8_plain_run(const char *s, size_t len);
 /* Length of the valid UTF-8 at the start of s. */
 size_t	tt_utf8_valid_run(const char *s, size_t len);
+
+#ifdef __SSE2__
+/* Sixteen bytes at a time (where the compiler targets SSE2; each user
+ * keeps a plain loop for the others): the bytes of v equal to c, and
+ * those from lo to lo + n - 1 (n < 128; compared as signed bytes moved
+ * by 128), as masks of 16 bits, the first byte lowest. */
+static inline unsigned
+tt_sse_eq(__m128i v, unsigned char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8((char)c)));
+}
+
+static inline unsigned
+tt_sse_range(__m128i v, unsigned char lo, unsigned char n)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v,
+	    _mm_set1_epi8((char)(128 - lo))), _mm_set1_epi8((char)(n - 128))));
+}
+#endif
 
 /* tt_utf8_decode() with its commonest cases inline: ASCII and a valid
  * two-byte sequence; the rest through the function. */

@@ -1,7 +1,4 @@
 /* utf8.c: decoding, validation and offsets of UTF-8 (RFC 3629). */
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <string.h>
 
 #include "tt_int.h"
@@ -163,12 +160,9 @@ tt_utf8_plain_run(const char *s, size_t len)
 
 #ifdef __SSE2__
 	for (; i + 16 <= len; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		/* below 0x20 as signed bytes: the controls and all beyond
-		 * ASCII */
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+		/* not printable: outside 0x20-0x7E */
+		unsigned m = ~tt_sse_range(_mm_loadu_si128((const __m128i *)
+		    (s + i)), 0x20, 0x5F) & 0xFFFF;
 
 		if (m != 0)
 			return i + (unsigned)__builtin_ctz(m);
