@@ -86,8 +86,12 @@ tt_dict_open(tt_dictv *v)
 	v->nskel = take32(&c);
 	v->skeys = take(&c, (size_t)v->nskel * 4);
 	v->soffs = take(&c, (size_t)v->nskel * 4);
+	v->nskel1 = take32(&c);
+	v->s1keys = take(&c, (size_t)v->nskel1 * 4);
+	v->s1offs = take(&c, (size_t)v->nskel1 * 4);
 	v->dbuck = take_buckets(&c, TT_DICT_DBITS);
 	v->sbuck = take_buckets(&c, TT_DICT_SBITS);
+	v->s1buck = take_buckets(&c, TT_DICT_S1BITS);
 	v->bloom = take(&c, TT_DICT_BLOOM / 8);
 	v->npairs = take32(&c);
 	v->start_bo = take32(&c) & 255;
@@ -107,6 +111,7 @@ tt_dict_open(tt_dictv *v)
 	/* each index's last bucket is its length */
 	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != v->ndels ||
 	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel ||
+	    v->s1buck[(size_t)1 << TT_DICT_S1BITS] != v->nskel1 ||
 	    v->pbuck[(size_t)1 << TT_DICT_PBITS] != v->npairs ||
 	    v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris)
 		return -1;

@@ -20,8 +20,12 @@
  *   skel:   u32 nskel, then u32 keys[nskel], sorted, and u32 offs[nskel]:
  *           tt_dict_skeleton() hashes of the same words, each key's words
  *           commonest first (tt_dict_rarity())
- *   then u32 buckets[(1 << TT_DICT_DBITS) + 1] for dels and
- *           u32 buckets[(1 << TT_DICT_SBITS) + 1] for skel: the first index
+ *   skel1:  u32 nskel1, then u32 keys[nskel1], sorted, and u32
+ *           offs[nskel1]: the same for each skeleton of three sounds or
+ *           more with one of its sounds dropped, in turn
+ *   then u32 buckets[(1 << TT_DICT_DBITS) + 1] for dels,
+ *           u32 buckets[(1 << TT_DICT_SBITS) + 1] for skel and
+ *           u32 buckets[(1 << TT_DICT_S1BITS) + 1] for skel1: the first index
  *           whose key has each value of its top bits (the last is n); a
  *           bucket holds one or two deletion keys on average, so a key that
  *           is not there usually costs one look at an empty bucket
@@ -50,9 +54,10 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x35647474u	/* "ttd5" */
+#define TT_DICT_MAGIC	0x36647474u	/* "ttd6" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
+#define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
 #define TT_DICT_PBITS	20	/* ... and of the bigrams */
 #define TT_DICT_BLOOM	(1u << 23)	/* bits of the deletion filter */
 #define TT_DICT_MAXWORD	64
@@ -167,7 +172,9 @@ typedef struct tt_dictv {
 	uint32_t		 ndels;
 	const uint32_t		*skeys, *soffs;
 	uint32_t		 nskel;
-	const uint32_t		*dbuck, *sbuck;	/* buckets: see above */
+	const uint32_t		*s1keys, *s1offs;
+	uint32_t		 nskel1;
+	const uint32_t		*dbuck, *sbuck, *s1buck; /* buckets: see above */
 	const uint32_t		*bloom;
 	const uint32_t		*pkeys, *pbuck, *tkeys, *tbuck;
 	const unsigned char	*pvals, *pbos, *tvals;

@@ -6,7 +6,11 @@
  * taken from each (a substitution, a transposition), or up to two from
  * the misspelling and one from the word (insertions), or one from the word
  * (an omission); the commonest words are indexed with two letters out as
- * well, for the misspellings two letters short of them.  Each is ranked
+ * well, for the misspellings two letters short of them.  Words that sound
+ * alike come from the index of consonant skeletons: the same skeleton,
+ * the misspelling's with a sound dropped, and when nothing near has been
+ * found, the skeletons of words with one of their sounds dropped (a sound
+ * the misspelling lacks, or has another in its place).  Each is ranked
  * by an error model, a weighted Damerau-Levenshtein distance in which the
  * mistakes people make cost less (a neighbouring key, a vowel for a vowel,
  * a doubled or undoubled letter, two letters swapped) and the first letter
@@ -28,19 +32,29 @@
 #ifndef C_VOWEL
 #define C_VOWEL		0.5	/* a vowel for a vowel */
 #define C_ADJ		0.8	/* a neighbouring key */
-#define C_DOUBLE	0.2	/* a letter doubled or undoubled */
+#define C_DOUBLE	0.1	/* a letter doubled or undoubled */
 #define C_VOWEL_INDEL	0.5	/* a vowel added or dropped */
 #define C_SWAP		0.5	/* two letters swapped */
-#define C_SOUND		0.6	/* c for k or s, s for z */
+#define C_SOUND		0.3	/* c for k or s, s for z */
 #endif
 #define C_FIRST		0.4	/* more for a mistake in the first letter */
-#define MAXCOST_SKEL	3.4
+#define C_OTHER		0.6	/* the other side of the Atlantic's spelling */
+#define C_CAP		0.7	/* a name for a lowercase word */
+#define C_ABBR		0.5	/* an abbreviation */
+#define MAXCOST_SKEL	3.7
 #define SKEL_TAKE	50	/* the commonest words of a skeleton looked at, */
 #define SKEL_ALONE	30	/* ... for a word without neighbours, */
 #define SKEL_ALONE1	10	/* ... with a sound of it dropped */
+/* Skeletons a sound apart (skel1_run()) are looked at when the best
+ * candidate so far costs more than S1_GATE tenths: the commonest S1_TAKE
+ * words with a sound the misspelling lacks, S1_TAKE2 for each sound it
+ * may have in place of another. */
+#define S1_GATE		20
+#define S1_TAKE		10
+#define S1_TAKE2	5
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.3	/* cost of each tenfold of rarity */
-#define FREQ_FLOOR	3.0	/* -log10 P below which all are alike */
+#define FREQ_FLOOR	2.8	/* -log10 P below which all are alike */
 #define FREQ_WEIGHT_CTX	0.4	/* the same in context */
 #define FREQ_FLOOR_CTX	0.0	/* (where P(next) divides) */
 #endif
@@ -399,13 +413,13 @@ extras(const struct ctx *c, unsigned info, double extra)
 {
 	/* the other side of the Atlantic's spelling comes after */
 	if ((info & TT_DICT_GB) && c->lang == TT_LANG_US)
-		extra += 1.0;
+		extra += C_OTHER;
 	if ((info & TT_DICT_US) && c->lang == TT_LANG_GB)
-		extra += 1.0;
+		extra += C_OTHER;
 	if ((info & TT_DICT_CAP) && !c->cap)
-		extra += 0.4;
+		extra += C_CAP;
 	if (info & TT_DICT_ABBR)
-		extra += 0.5;
+		extra += C_ABBR;
 	return extra;
 }
 
@@ -482,37 +496,104 @@ consider(struct ctx *c, uint32_t off)
 	c->out[k].lp = lp;
 }
 
-static void
-lookup(struct ctx *c, const char *key, size_t n)
-{
-	uint32_t lo, hi, h = tt_dict_hash(key, n), bit = h & (TT_DICT_BLOOM - 1);
+/*
+ * Keys are looked up a batch at a time, in stages, each stage starting
+ * the next one's loads from memory for every key before it waits for any
+ * (the bloom filter's word, the bucket, the keys and offsets, the words
+ * themselves): the indexes are far larger than the cache, and a key at a
+ * time spent most of its time waiting.  The candidates are considered in
+ * the order one look-up after another would take them.
+ */
+#define BATCH	64
 
-	if (!(c->v->bloom[bit / 32] & (1u << (bit % 32))))
-		return;		/* not a key: most insertions are not */
-	tt_dict_range(c->v->keys, c->v->dbuck, TT_DICT_DBITS, h, &lo, &hi);
-	for (; lo < hi; lo++)
-		consider(c, c->v->offs[lo]);
+/* One of the dictionary's indexes (dict.h): keys sorted, each with a
+ * word's offset, and buckets by the keys' top bits. */
+struct index {
+	const uint32_t	*keys, *offs, *buck;
+	int		 bits;
+	const uint32_t	*bloom;		/* or NULL */
+};
+
+struct batch {
+	const struct index *ix;
+	uint32_t	 h[BATCH], take[BATCH];
+	uint32_t	 lo[BATCH], hi[BATCH];
+	size_t		 n;
+};
+
+static void	flush(struct ctx *, struct batch *);
+
+/* Look up key[0..n) in b's index, taking its first take words. */
+static void
+add_key(struct ctx *c, struct batch *b, const char *key, size_t n,
+    uint32_t take)
+{
+	uint32_t h = tt_dict_hash(key, n);
+
+	if (b->ix->bloom != NULL)
+		__builtin_prefetch(&b->ix->bloom[(h & (TT_DICT_BLOOM - 1)) /
+		    32]);
+	else
+		__builtin_prefetch(&b->ix->buck[h >> (32 - b->ix->bits)]);
+	b->take[b->n] = take;
+	b->h[b->n++] = h;
+	if (b->n == BATCH)
+		flush(c, b);
+}
+
+static void
+flush(struct ctx *c, struct batch *b)
+{
+	const struct index *ix = b->ix;
+	size_t i, m = 0;
+	uint32_t j;
+
+	/* the keys the filter lets through, their buckets on the way */
+	for (i = 0; i < b->n; i++) {
+		uint32_t h = b->h[i], bit = h & (TT_DICT_BLOOM - 1);
+
+		if (ix->bloom != NULL) {
+			if (!(ix->bloom[bit / 32] & (1u << (bit % 32))))
+				continue;	/* most insertions are not */
+			__builtin_prefetch(&ix->buck[h >> (32 - ix->bits)]);
+		}
+		b->take[m] = b->take[i];
+		b->h[m++] = h;
+	}
+	for (i = 0; i < m; i++) {
+		uint32_t a = ix->buck[b->h[i] >> (32 - ix->bits)];
+
+		__builtin_prefetch(&ix->keys[a]);
+		__builtin_prefetch(&ix->offs[a]);
+	}
+	for (i = 0; i < m; i++) {
+		tt_dict_range(ix->keys, ix->buck, ix->bits, b->h[i],
+		    &b->lo[i], &b->hi[i]);
+		if (b->hi[i] - b->lo[i] > b->take[i])
+			b->hi[i] = b->lo[i] + b->take[i];
+		for (j = b->lo[i]; j < b->hi[i]; j++)
+			__builtin_prefetch(c->v->blob + ix->offs[j]);
+	}
+	for (i = 0; i < m; i++)
+		for (j = b->lo[i]; j < b->hi[i]; j++)
+			consider(c, ix->offs[j]);
+	b->n = 0;
 }
 
 /*
- * The words of a skeleton, commonest first, the first take only: the
- * rarer rest seldom make the list (taking 2,000 moved no accuracy figure
- * of the typo kit's words at 1 or 5) and each costs a look-up in memory
- * and a distance.  A word with no neighbours to weigh them by (a word
- * alone, as -a gets them) takes fewer; in context, where a fix depends
- * on how far ahead the first candidate is of the second, more are looked
- * at (with 30 and 10 there a fix set of the kit got one more wrong fix).
+ * The words of a skeleton are listed commonest first, and the first few
+ * only are looked at: the rarer rest seldom make the list (taking 2,000
+ * moved no accuracy figure of the typo kit's words at 1 or 5) and each
+ * costs a look-up in memory and a distance.  A word with no neighbours to
+ * weigh them by (a word alone, as -a gets them) takes fewer; in context,
+ * where a fix depends on how far ahead the first candidate is of the
+ * second, more are looked at (with 30 and 10 there a fix set of the kit
+ * got one more wrong fix).
  */
-static void
-skel_run(struct ctx *c, uint32_t lo, uint32_t hi, int dropped)
+static uint32_t
+skel_take(const struct ctx *c, int dropped)
 {
-	uint32_t take = c->ctx != NULL ? SKEL_TAKE : dropped ? SKEL_ALONE1 :
-	    SKEL_ALONE;
-
-	if (hi - lo > take)
-		hi = lo + take;
-	for (; lo < hi; lo++)
-		consider(c, c->v->soffs[lo]);
+	return c->ctx != NULL ? SKEL_TAKE : dropped ? SKEL_ALONE1 : SKEL_ALONE;
 }
 
 size_t
@@ -521,6 +602,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 {
 	char low[TT_DICT_MAXWORD], key[TT_DICT_MAXWORD];
 	struct ctx cx, *c = &cx;
+	struct batch b;
+	struct index dix = { v->keys, v->offs, v->dbuck, TT_DICT_DBITS,
+	    v->bloom };
 	size_t i, j;
 
 	if (n == 0 || n >= TT_DICT_MAXWORD || max == 0)
@@ -538,7 +622,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->out = out;
 	c->max = max;
 	c->maxcost = TENTHS(MAXCOST);
-	lookup(c, low, n);
+	b.ix = &dix;
+	b.n = 0;
+	add_key(c, &b, low, n, UINT32_MAX);
 	for (i = 0; i < n; i++) {
 		if ((low[i] & 0xc0) == 0x80)
 			continue;	/* inside a UTF-8 sequence */
@@ -546,8 +632,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 			continue;
 		memcpy(key, low, i);
 		memcpy(key + i, low + i + 1, n - i - 1);
-		lookup(c, key, n - 1);
+		add_key(c, &b, key, n - 1, UINT32_MAX);
 	}
+	flush(c, &b);
 	/* Two letters out of the misspelling: many look-ups, mostly of
 	 * words further off.  A word alone (no neighbours to weigh its
 	 * candidates) looks there only when nothing was found within one
@@ -563,27 +650,39 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 				for (k = 0; k < n; k++)
 					if (k != i && k != j)
 						key[m++] = low[k];
-				lookup(c, key, m);
+				add_key(c, &b, key, m, UINT32_MAX);
 			}
+	flush(c, &b);
 	/* Sounds alike: the same consonant skeleton, further away. */
 	{
-		uint32_t lo, hi;
 		size_t m = tt_dict_skeleton(low, n, key, sizeof(key));
-
 		char sk[TT_DICT_MAXWORD];
+		struct index six = { v->skeys, v->soffs, v->sbuck,
+		    TT_DICT_SBITS, NULL };
+		struct index s1ix = { v->s1keys, v->s1offs, v->s1buck,
+		    TT_DICT_S1BITS, NULL };
 
 		c->maxcost = TENTHS(MAXCOST_SKEL);
-		tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
-		    tt_dict_hash(key, m),
-		    &lo, &hi);
-		skel_run(c, lo, hi, 0);
+		b.ix = &six;
+		add_key(c, &b, key, m, skel_take(c, 0));
 		/* and with one sound of the misspelling too many */
 		for (i = 1; i < m && m > 2; i++) {
 			memcpy(sk, key, i);
 			memcpy(sk + i, key + i + 1, m - i - 1);
-			tt_dict_range(c->v->skeys, c->v->sbuck, TT_DICT_SBITS,
-			    tt_dict_hash(sk, m - 1), &lo, &hi);
-			skel_run(c, lo, hi, 1);
+			add_key(c, &b, sk, m - 1, skel_take(c, 1));
+		}
+		flush(c, &b);
+		/* Still nothing near: the words with a sound the
+		 * misspelling lacks, or another in place of one of its. */
+		if (m >= 2 && (c->nout == 0 || out[0].cost10 > S1_GATE)) {
+			b.ix = &s1ix;
+			add_key(c, &b, key, m, S1_TAKE);
+			for (i = 0; i < m && m > 2; i++) {
+				memcpy(sk, key, i);
+				memcpy(sk + i, key + i + 1, m - i - 1);
+				add_key(c, &b, sk, m - 1, S1_TAKE2);
+			}
+			flush(c, &b);
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}

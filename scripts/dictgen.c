@@ -571,8 +571,9 @@ main(int argc, char *argv[])
 		{ "hacker", 0 }, { "roman-numerals", 0 }
 	};
 	struct dirent *de;
-	struct del *dels = NULL, *skel = NULL;
+	struct del *dels = NULL, *skel = NULL, *skel1 = NULL;
 	size_t ndels = 0, capdels = 0, nskel = 0, capskel = 0, i, j, blob = 0;
+	size_t nskel1 = 0, capskel1 = 0;
 	FILE *out;
 	DIR *d;
 
@@ -700,8 +701,26 @@ main(int argc, char *argv[])
 		skel[nskel].rarity = tt_dict_rarity(words[i].freq,
 		    words[i].info);
 		skel[nskel++].off = words[i].off;
+		/* and with each of its sounds dropped in turn (a skeleton
+		 * has no sound twice in a row, so each is another key) */
+		for (j = 0; m >= 3 && j < m; j++) {
+			char tmp[TT_DICT_MAXWORD];
+
+			if (nskel1 == capskel1) {
+				capskel1 = capskel1 ? capskel1 * 2 : 1 << 20;
+				if ((skel1 = realloc(skel1, capskel1 *
+				    sizeof(*skel1))) == NULL)
+					die("out of memory");
+			}
+			memcpy(tmp, sk, j);
+			memcpy(tmp + j, sk + j + 1, m - j - 1);
+			skel1[nskel1].key = tt_dict_hash(tmp, m - 1);
+			skel1[nskel1].rarity = skel[nskel - 1].rarity;
+			skel1[nskel1++].off = words[i].off;
+		}
 	}
 	qsort(skel, nskel, sizeof(*skel), cmp_skel);
+	qsort(skel1, nskel1, sizeof(*skel1), cmp_skel);
 
 	if ((out = fopen(argv[2], "wb")) == NULL)
 		die("cannot write the output");
@@ -729,8 +748,14 @@ main(int argc, char *argv[])
 		put32(out, skel[i].key);
 	for (i = 0; i < nskel; i++)
 		put32(out, skel[i].off);
+	put32(out, (uint32_t)nskel1);
+	for (i = 0; i < nskel1; i++)
+		put32(out, skel1[i].key);
+	for (i = 0; i < nskel1; i++)
+		put32(out, skel1[i].off);
 	put_buckets(out, dels, sizeof(*dels), ndels, TT_DICT_DBITS);
 	put_buckets(out, skel, sizeof(*skel), nskel, TT_DICT_SBITS);
+	put_buckets(out, skel1, sizeof(*skel1), nskel1, TT_DICT_S1BITS);
 	{
 		uint32_t *bloom = calloc(TT_DICT_BLOOM / 32, 4);
 

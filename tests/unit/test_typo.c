@@ -77,6 +77,33 @@ TEST(typo_suggests_and_keeps_case)
 	CHECK(n > 0 && strcmp(s[0], "accommodate") == 0);
 }
 
+/* Misspellings that lack one of the word's sounds and have a vowel wrong
+ * as well, so that neither two letters' edits nor the same skeleton
+ * finds the word: the index of skeletons less a sound must. */
+TEST(typo_suggests_a_sound_short)
+{
+	static const char *const pairs[][2] = {
+		{ "hydoplone", "hydroplane" }, { "imeachong", "impeaching" },
+		{ "pockmik", "pockmark" }, { "iridescat", "iridescent" },
+		{ "abiveboad", "aboveboard" }, { "rofexives", "reflexives" },
+		{ "beotstra", "bootstrap" }, { "wathwerd", "watchword" }
+	};
+	const char *const *s;
+	size_t i, k, n;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		n = tt_typo_suggest(checker(), pairs[i][0],
+		    strlen(pairs[i][0]), &s);
+		for (k = 0; k < n && k < 3; k++)
+			if (strcmp(s[k], pairs[i][1]) == 0)
+				break;
+		if (k == n || k == 3)
+			fprintf(stderr, "# %s: %s not in the first 3 of %zu\n",
+			    pairs[i][0], pairs[i][1], n);
+		CHECK(k < n && k < 3);
+	}
+}
+
 TEST(typo_headline_and_names)
 {
 	struct hits c = check("Minister Visits Belarus in Show of Support "
