@@ -34,6 +34,8 @@
 #define C_ADJ		0.8	/* a neighbouring key */
 #define C_DOUBLE	0.1	/* a letter doubled or undoubled */
 #define C_VOWEL_INDEL	0.5	/* a vowel added or dropped */
+#define C_OMIT		0.4	/* times that for a letter left out, */
+#define C_EXTRA		1.3	/* ... and for a letter put in too many */
 #define C_SWAP		0.5	/* two letters swapped */
 #define C_SOUND		0.3	/* c for k or s, s for z */
 #endif
@@ -53,8 +55,8 @@
 #define S1_TAKE		10
 #define S1_TAKE2	5
 #ifndef FREQ_WEIGHT
-#define FREQ_WEIGHT	0.3	/* cost of each tenfold of rarity */
-#define FREQ_FLOOR	2.8	/* -log10 P below which all are alike */
+#define FREQ_WEIGHT	0.35	/* cost of each tenfold of rarity */
+#define FREQ_FLOOR	2.9	/* -log10 P below which all are alike */
 #define FREQ_WEIGHT_CTX	0.4	/* the same in context */
 #define FREQ_FLOOR_CTX	0.0	/* (where P(next) divides) */
 #endif
@@ -127,11 +129,14 @@ indel_cost(int c)
  * tt_typo_distance() before they call distance()): subtab as it stands,
  * subfirst with what a mistake in the first letter adds unless the key
  * was a neighbour.  A byte of UTF-8 is a letter of its own: 0 for itself,
- * 10 for any other.  lowtab lowercases ASCII, deltab is indel_cost() of a
- * letter next to others, in tenths. */
+ * 10 for any other.  lowtab lowercases ASCII; extratab and omittab are
+ * indel_cost() of a letter next to others, in tenths, for a letter the
+ * misspelling has and its word lacks (C_EXTRA times) and for one it
+ * leaves out (C_OMIT times): the people who make the mistakes most far
+ * from their words leave letters out more than they put them in. */
 static unsigned char	subtab[256][256];
 static unsigned char	subfirst[256][256];
-static unsigned char	lowtab[256], deltab[256];
+static unsigned char	lowtab[256], extratab[256], omittab[256], deltab[256];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -144,6 +149,8 @@ tab_fill(void)
 	for (a = 0; a < 256; a++) {
 		subtab[a][a] = subfirst[a][a] = 0;
 		lowtab[a] = (unsigned char)lower(a);
+		extratab[a] = (unsigned char)TENTHS(indel_cost(a) * C_EXTRA);
+		omittab[a] = (unsigned char)TENTHS(indel_cost(a) * C_OMIT);
 		deltab[a] = (unsigned char)TENTHS(indel_cost(a));
 	}
 	for (a = 0; a < 128; a++)
@@ -155,22 +162,24 @@ tab_fill(void)
 }
 
 /* One side of distance(), prepared once: the misspelling for all its
- * candidates. */
+ * candidates (its letters dropped cost extratab[]), or a candidate (its
+ * letters inserted cost omittab[]). */
 struct side {
 	int		n;
 	/* lowercased bytes from c[1]; c[0] is none, so that no swap is
 	 * seen before the first letter */
 	int		c[TT_DICT_MAXWORD + 1];
 	/* what dropping c[i] costs when the letter across differs: C_DOUBLE
-	 * after the same letter, else indel_cost() (a letter doubling the
-	 * one across is C_DOUBLE too, in distance()) */
+	 * after the same letter, else the side's table (a letter doubling
+	 * the one across is C_DOUBLE too, in distance()) */
 	int		del[TT_DICT_MAXWORD + 1];
 	int		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
 };
 
 /* 0 if w is too long to be measured. */
 static int
-side_make(struct side *s, const char *w, size_t n)
+side_make(struct side *s, const char *w, size_t n,
+    const unsigned char *indel)
 {
 	const int dbl = TENTHS(C_DOUBLE), first1 = TENTHS(C_FIRST);
 	int i, m = (int)n;
@@ -181,7 +190,7 @@ side_make(struct side *s, const char *w, size_t n)
 	s->c[0] = -1;
 	for (i = 1; i <= m; i++) {
 		s->c[i] = lowtab[(unsigned char)w[i - 1]];
-		s->del[i] = s->c[i] == s->c[i - 1] ? dbl : deltab[s->c[i]];
+		s->del[i] = s->c[i] == s->c[i - 1] ? dbl : indel[s->c[i]];
 	}
 	s->edge[0] = 0;
 	for (i = 1; i <= m; i++)
@@ -198,7 +207,7 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 	struct side sa, sb;
 
 	pthread_once(&tab_once, tab_fill);
-	if (!side_make(&sa, a, an) || !side_make(&sb, b, bn))
+	if (!side_make(&sa, a, an, deltab) || !side_make(&sb, b, bn, deltab))
 		return 99;
 	return distance(&sa, &sb, INT16_MAX) / 10.0;
 }
@@ -327,6 +336,7 @@ struct ctx {
 	int		 lang, cap;
 	const tt_sctx	*ctx;		/* NULL: the word stands alone */
 	struct side	 mis;		/* the word, for distance() */
+	const unsigned char *omit;	/* the candidates' indel costs */
 	int		 maxcost;	/* tenths */
 	tt_sugg		*out;
 	size_t		 max, nout;
@@ -464,7 +474,7 @@ consider(struct ctx *c, uint32_t off)
 	} else
 		extra = extras(c, info, 0);
 	limit = bound(c, extra);
-	if (!side_make(&cs, cand, cn))
+	if (!side_make(&cs, cand, cn, c->omit))
 		return;
 	dist = distance(&c->mis, &cs, (int)floor(limit * 10 + 1e-6));
 	if (dist / 10.0 > limit)
@@ -615,9 +625,13 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	for (i = 0; i < n; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
 	c->v = v;
-	side_make(&c->mis, low, n);
 	c->lang = lang;
 	c->ctx = some_context(ctx);
+	/* Letters left out and put in cost alike in a text, where the words
+	 * around rank the candidates: with the costs of a word alone, the
+	 * typo kit's fix sets lost precision at the same recall. */
+	c->omit = c->ctx != NULL ? deltab : omittab;
+	side_make(&c->mis, low, n, c->ctx != NULL ? deltab : extratab);
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
