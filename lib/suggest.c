@@ -54,6 +54,7 @@
 #define S1_GATE		20
 #define S1_TAKE		10
 #define S1_TAKE2	5
+#define S1_GATE_ALONE	15	/* ... for a word alone, with nothing else */
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.35	/* cost of each tenfold of rarity */
 #define FREQ_FLOOR	2.9	/* -log10 P below which all are alike */
@@ -688,7 +689,8 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		flush(c, &b);
 		/* Still nothing near: the words with a sound the
 		 * misspelling lacks, or another in place of one of its. */
-		if (m >= 2 && (c->nout == 0 || out[0].cost10 > S1_GATE)) {
+		if (m >= 2 && (c->nout == 0 || out[0].cost10 > (c->ctx ==
+		    NULL ? S1_GATE_ALONE : S1_GATE))) {
 			b.ix = &s1ix;
 			add_key(c, &b, key, m, S1_TAKE);
 			for (i = 0; i < m && m > 2; i++) {
