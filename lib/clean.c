@@ -753,10 +753,11 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 	if (e != NULL)
 		e->code = TT_OK;
 	if (!c->decided) {
-		if ((r = decide(c, e)) != TT_OK)
-			return r;
-		r = convert(c, c->sniff.data ? c->sniff.data : "",
-		    c->sniff.len, 1, out, e);
+		/* (an encoding that cannot be opened fails the document; what
+		 * was held to sniff it goes with it) */
+		if ((r = decide(c, e)) == TT_OK)
+			r = convert(c, c->sniff.data ? c->sniff.data : "",
+			    c->sniff.len, 1, out, e);
 		tt_buf_free(&c->sniff);
 	} else
 		r = convert(c, "", 0, 1, out, e);
