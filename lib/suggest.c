@@ -47,7 +47,7 @@
 #define SKEL_TAKE	50	/* the commonest words of a skeleton looked at, */
 #define SKEL_ALONE	30	/* ... for a word without neighbours, */
 #define SKEL_ALONE1	10	/* ... with a sound of it dropped */
-/* Skeletons a sound apart (skel1_run()) are looked at when the best
+/* Skeletons a sound apart (dict.h's skel1) are looked at when the best
  * candidate so far costs more than S1_GATE tenths: the commonest S1_TAKE
  * words with a sound the misspelling lacks, S1_TAKE2 for each sound it
  * may have in place of another. */
