@@ -5,8 +5,9 @@
  *
  * The file (little-endian) is:
  *   u32 magic, u32 nwords, u32 blob bytes, u32 hash bits, u32 ndels
- *   blob:   per word, sorted: u8 back-off, u8 frequency, u8 info, the
- *           word's UTF-8 bytes, NUL; padded to 4 bytes.  A word's offset
+ *   blob:   per word, sorted: u8 length, u8 back-off, u8 frequency, u8
+ *           info, the word's UTF-8 bytes (length of them, less than
+ *           TT_DICT_MAXWORD), NUL; padded to 4 bytes.  A word's offset
  *           is that of its info byte.  The frequency is -20 log10 of the
  *           word's probability in running text (a language model's
  *           unigram), 1 to 255, or 0 if unknown; the back-off, -40 log10
@@ -54,7 +55,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x36647474u	/* "ttd6" */
+#define TT_DICT_MAGIC	0x37647474u	/* "ttd7" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
@@ -220,6 +221,12 @@ static inline unsigned
 tt_dict_rarity(unsigned freq, unsigned info)
 {
 	return freq ? freq : 140 + 4 * (info & TT_DICT_LEVEL);
+}
+/* ... its length in bytes ... */
+static inline size_t
+tt_dict_len(const tt_dictv *v, uint32_t off)
+{
+	return v->blob[off - 3];
 }
 /* ... and its back-off byte. */
 static inline unsigned

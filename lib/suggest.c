@@ -45,8 +45,8 @@
 #define C_ABBR		0.5	/* an abbreviation */
 #define MAXCOST_SKEL	3.7
 #define SKEL_TAKE	50	/* the commonest words of a skeleton looked at, */
-#define SKEL_ALONE	30	/* ... for a word without neighbours, */
-#define SKEL_ALONE1	10	/* ... with a sound of it dropped */
+#define SKEL_ALONE	20	/* ... for a word without neighbours, */
+#define SKEL_ALONE1	5	/* ... with a sound of it dropped */
 /* Skeletons a sound apart (dict.h's skel1) are looked at when the best
  * candidate so far costs more than S1_GATE tenths: the commonest S1_TAKE
  * words with a sound the misspelling lacks, S1_TAKE2 for each sound it
@@ -55,6 +55,11 @@
 #define S1_TAKE		10
 #define S1_TAKE2	5
 #define S1_GATE_ALONE	15	/* ... for a word alone, with nothing else */
+#define C_PHON		0.2	/* a word alone: its sound (by_sound()) */
+#define BYSOUND_K	8
+#ifndef PHON_CAP
+#define PHON_CAP	30
+#endif
 #ifndef FREQ_WEIGHT
 #define FREQ_WEIGHT	0.35	/* cost of each tenfold of rarity */
 #define FREQ_FLOOR	2.9	/* -log10 P below which all are alike */
@@ -462,7 +467,7 @@ consider(struct ctx *c, uint32_t off)
 	if (!see(c->seen, off))
 		return;
 	cand = tt_dict_word(c->v, off, &info);
-	cn = strlen(cand);
+	cn = tt_dict_len(c->v, off);
 	if (cn + 3 < (size_t)c->mis.n || cn > (size_t)c->mis.n + 3)
 		return;
 	/* In a context the model's look-ups cost more than the distance:
@@ -607,6 +612,148 @@ skel_take(const struct ctx *c, int dropped)
 	return c->ctx != NULL ? SKEL_TAKE : dropped ? SKEL_ALONE1 : SKEL_ALONE;
 }
 
+/*
+ * A word's sound, roughly, as a spelling of lowercase w: consonants by
+ * how they sound (ph f, c s or k, ck k, q k, x ks, z s, dg j; sh and the
+ * -tion and -sion of nation and vision '$', ch and tch '%', bytes that
+ * side_make() does not lowercase into s or c; a silent k, w, g or p at
+ * the start, gh and h after a consonant dropped), every run of vowels one
+ * vowel, a doubled letter single.  Two spellings of one sound come out
+ * alike or near: "sematary" and "cemetery" both "samatara".
+ */
+static size_t
+phon(const char *w, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, m = 0;
+
+#define V(x)	((x) == 'a' || (x) == 'e' || (x) == 'i' || (x) == 'o' || \
+	    (x) == 'u' || (x) == 'y')
+	if (n >= 2 && ((w[0] == 'k' && w[1] == 'n') || (w[0] == 'w' &&
+	    w[1] == 'r') || (w[0] == 'g' && w[1] == 'n') || (w[0] == 'p' &&
+	    w[1] == 's')))
+		i = 1;
+	for (; i < n && m + 2 < cap; i++) {
+		int c = (unsigned char)w[i], nx = i + 1 < n ? w[i + 1] : 0;
+		int nx2 = i + 2 < n ? w[i + 2] : 0;
+
+		switch (c) {
+		case 'p':
+			if (nx == 'h')
+				c = 'f', i++;
+			break;
+		case 'c':
+			if (nx == 'k' || nx == 'q')
+				c = 'k', i++;
+			else if (nx == 'h')
+				c = '%', i++;
+			else if (nx == 'i' && (nx2 == 'a' || nx2 == 'o'))
+				c = '$', i++;
+			else
+				c = nx == 'e' || nx == 'i' || nx == 'y' ? 's' :
+				    'k';
+			break;
+		case 't':
+			if (nx == 'c' && nx2 == 'h')
+				c = '%', i += 2;
+			else if (nx == 'i' && (nx2 == 'o' || nx2 == 'a') &&
+			    i > 0)
+				c = '$', i++;
+			break;
+		case 's':
+			if (nx == 'h')
+				c = '$', i++;
+			else if (nx == 'i' && (nx2 == 'o' || nx2 == 'a') &&
+			    i > 0)
+				c = '$', i++;
+			else if (nx == 'c' && (nx2 == 'e' || nx2 == 'i' ||
+			    nx2 == 'y'))
+				i++;
+			break;
+		case 'q':
+			c = 'k';
+			break;
+		case 'z':
+			c = 's';
+			break;
+		case 'x':
+			if (m == 0 || out[m - 1] != 'k')
+				out[m++] = 'k';
+			c = 's';
+			break;
+		case 'd':
+			if (nx == 'g')
+				c = 'j', i++;
+			break;
+		case 'g':
+			if (nx == 'h') {
+				i++;
+				if (m > 0)
+					continue;
+			}
+			break;
+		case 'h':
+			if (m > 0 && !V(out[m - 1]))
+				continue;
+			break;
+		case 'w':
+			if (m > 0 && V(out[m - 1]))
+				continue;
+			break;
+		}
+		if (V(c))
+			c = 'a';
+		if (m > 0 && out[m - 1] == c)
+			continue;
+		out[m++] = (char)c;
+	}
+#undef V
+	return m;
+}
+
+/*
+ * A word alone has nothing but its letters to go by: of candidates its
+ * spelling puts close together, those that sound more like it come first
+ * (C_PHON of the distance between the two as phon() spells them is added
+ * to each found).
+ */
+static void
+by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
+{
+	char ph[TT_DICT_MAXWORD], cl[TT_DICT_MAXWORD];
+	struct side ms, cs;
+	size_t k, i, cn;
+	tt_sugg t;
+	int d;
+
+	if (!side_make(&ms, ph, phon(low, n, ph, sizeof(ph)), deltab))
+		return;
+	if (nk > c->nout)
+		nk = c->nout;
+	for (k = 0; k < nk; k++) {
+		const char *w = tt_dict_word(c->v, c->out[k].off, NULL);
+
+		if ((cn = tt_dict_len(c->v, c->out[k].off)) >= sizeof(cl))
+			continue;
+		for (i = 0; i < cn; i++)
+			cl[i] = (char)lower((unsigned char)w[i]);
+		if (!side_make(&cs, ph, phon(cl, cn, ph, sizeof(ph)), deltab))
+			continue;
+		d = distance(&ms, &cs, PHON_CAP);
+		c->out[k].cost10 += (int)(C_PHON * (d < PHON_CAP ? d :
+		    PHON_CAP) + 0.5);
+		c->out[k].cost = c->out[k].cost10 / 10.0;
+	}
+	/* sorted again, as consider() keeps them */
+	for (k = 1; k < nk; k++) {
+		t = c->out[k];
+		for (i = k; i > 0 && (c->out[i - 1].cost10 > t.cost10 ||
+		    (c->out[i - 1].cost10 == t.cost10 &&
+		    c->out[i - 1].tie > t.tie)); i--)
+			c->out[i] = c->out[i - 1];
+		c->out[i] = t;
+	}
+}
+
 size_t
 tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
     const tt_sctx *ctx, tt_sugg *out, size_t max)
@@ -702,5 +849,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
+	if (c->ctx == NULL)
+		by_sound(c, low, n, BYSOUND_K);
 	return c->nout;
 }

@@ -612,8 +612,8 @@ main(int argc, char *argv[])
 	/* Sorted, so that the file is the same from run to run. */
 	qsort(words, nwords, sizeof(*words), cmp_word);
 	for (i = 0; i < nwords; i++) {
-		words[i].off = (uint32_t)blob + 2;	/* the info byte */
-		blob += 3 + strlen(words[i].w) + 1;
+		words[i].off = (uint32_t)blob + 3;	/* the info byte */
+		blob += 4 + strlen(words[i].w) + 1;
 	}
 	memset(table, 0, ((size_t)1 << tbits) * sizeof(*table));
 	for (i = 0; i < nwords; i++) {
@@ -730,6 +730,7 @@ main(int argc, char *argv[])
 	put32(out, (uint32_t)tbits);
 	put32(out, (uint32_t)ndels);
 	for (i = 0; i < nwords; i++) {
+		fputc((int)strlen(words[i].w), out);
 		fputc((int)words[i].bo, out);
 		fputc((int)words[i].freq, out);
 		fputc((int)words[i].info, out);

@@ -117,14 +117,28 @@ TEST(typo_suggests_a_sound_short)
 
 /* A word alone that lacks two of its letters: a letter left out costs
  * less than one put in too many, so the longer word comes first (with
- * equal costs, "geetc" was "gets" and "monuen" "money"). */
+ * equal costs, "geetc" was "gets" and "exbeant" "extent"). */
 TEST(typo_suggests_letters_left_out)
 {
 	static const char *const pairs[][2] = {
 		{ "siverwae", "silverware" }, { "geetc", "genetic" },
-		{ "muffrs", "mufflers" }, { "monuen", "monument" },
+		{ "muffrs", "mufflers" }, { "exbeant", "exuberant" },
 		{ "toigt", "tonight" }, { "viating", "violating" },
 		{ "retif", "rectify" }, { "brghly", "brightly" }
+	};
+
+	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+}
+
+/* A word alone, spelt as it sounds: of the words its letters put near,
+ * the one that sounds like it comes first ("kwality" was "reality",
+ * "galaksies" "glasses"). */
+TEST(typo_suggests_by_sound_alone)
+{
+	static const char *const pairs[][2] = {
+		{ "kwality", "quality" }, { "ackwitted", "acquitted" },
+		{ "galaksies", "galaxies" }, { "restling", "wrestling" },
+		{ "interseded", "interceded" }, { "filtched", "filched" }
 	};
 
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
