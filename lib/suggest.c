@@ -140,7 +140,8 @@ indel_cost(int c)
  * from their words leave letters out more than they put them in. */
 static unsigned char	subtab[256][256];
 static unsigned char	subfirst[256][256];
-static unsigned char	lowtab[256], extratab[256], omittab[256], deltab[256];
+static unsigned char	lowtab[256], deltab[256];
+static unsigned char	extratab[256], omittab[256];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
 
 static void
