@@ -498,6 +498,45 @@ cmp_word(const void *a, const void *b)
 	return strcmp(((const struct word *)a)->w, ((const struct word *)b)->w);
 }
 
+/*
+ * Words that are accepted but never offered as a correction: obscenities
+ * and slurs, which no typo of another word should turn into ("Sespite"
+ * was corrected to "Despite, Spite, ..., Shit"), as hunspell's NOSUGGEST
+ * flag does.  Whole words only (not "niggardly", "shiitake" or
+ * "Scunthorpe"), lowercase.
+ */
+static const char *const never_suggest[] = {
+	"arsehole", "arseholes", "asshole", "assholes", "bullshit",
+	"bullshits", "bullshitted", "bullshitter", "bullshitters",
+	"bullshitting", "chickenshit", "chickenshits", "cocksucker",
+	"cocksuckers", "cunt", "cunts", "faggot", "faggots", "fuck",
+	"fucked", "fucker", "fuckers", "fuckhead", "fuckheads", "fucking",
+	"fucks", "horseshit", "kike", "kikes", "motherfucker",
+	"motherfuckers", "motherfucking", "nigga", "niggas", "niggaz",
+	"nigger", "niggers", "shit", "shithead", "shitheads", "shits",
+	"shitted", "shittier", "shittiest", "shitting", "shitty", "twat",
+	"twats", "wetback", "wetbacks"
+};
+
+/* Is w offered as a correction: common enough, and not one of those? */
+static int
+suggestable(const struct word *w)
+{
+	char low[TT_DICT_MAXWORD];
+	size_t i;
+
+	if ((w->info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX)
+		return 0;
+	for (i = 0; w->w[i] != '\0' && i + 1 < sizeof(low); i++)
+		low[i] = (char)(w->w[i] >= 'A' && w->w[i] <= 'Z' ? w->w[i] + 32 :
+		    w->w[i]);
+	low[i] = '\0';
+	for (i = 0; i < sizeof(never_suggest) / sizeof(never_suggest[0]); i++)
+		if (strcmp(low, never_suggest[i]) == 0)
+			return 0;
+	return 1;
+}
+
 struct del {
 	uint32_t	 key, off;
 	unsigned	 rarity;	/* skeletons: tt_dict_rarity() */
@@ -626,7 +665,7 @@ main(int argc, char *argv[])
 		char low[TT_DICT_MAXWORD], tmp[TT_DICT_MAXWORD];
 		size_t n = strlen(words[i].w), k;
 
-		if ((words[i].info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX)
+		if (!suggestable(&words[i]))
 			continue;
 		for (k = 0; k <= n; k++)
 			low[k] = (char)(words[i].w[k] >= 'A' &&
@@ -687,7 +726,7 @@ main(int argc, char *argv[])
 		char sk[TT_DICT_MAXWORD];
 		size_t m;
 
-		if ((words[i].info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX)
+		if (!suggestable(&words[i]))
 			continue;
 		if (nskel == capskel) {
 			capskel = capskel ? capskel * 2 : 1 << 18;

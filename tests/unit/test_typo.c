@@ -144,6 +144,26 @@ TEST(typo_suggests_by_sound_alone)
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
 }
 
+/* Obscenities and slurs are words, but no correction of another word. */
+TEST(typo_never_suggests_obscenities)
+{
+	const char *const *s;
+	size_t i, n;
+
+	CHECK(tt_typo_known(checker(), "shit", 4));
+	CHECK(tt_typo_known(checker(), "niggardly", 9));	/* a word */
+	n = tt_typo_suggest(checker(), "Sespite", 7, &s);
+	CHECK(n > 0);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(s[i], "Shit") != 0);
+	n = tt_typo_suggest(checker(), "shiit", 5, &s);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(s[i], "shit") != 0 && strcmp(s[i], "shits") != 0);
+	/* a word that only looks like one is still offered */
+	n = tt_typo_suggest(checker(), "niggardy", 8, &s);
+	CHECK(n > 0 && strcmp(s[0], "niggardly") == 0);
+}
+
 TEST(typo_headline_and_names)
 {
 	struct hits c = check("Minister Visits Belarus in Show of Support "
