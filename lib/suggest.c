@@ -452,6 +452,14 @@ bound(const struct ctx *c, double extra)
 	return limit;
 }
 
+/* Does s come after a candidate costing cost (tenths) at distance tie?
+ * Of two equal costs the closer spelling comes first. */
+static int
+after(const tt_sugg *s, int cost, int tie)
+{
+	return s->cost10 > cost || (s->cost10 == cost && s->tie > tie);
+}
+
 static void
 consider(struct ctx *c, uint32_t off)
 {
@@ -495,12 +503,10 @@ consider(struct ctx *c, uint32_t off)
 	 * first, not the one a rounding error favours */
 	cost = dist + TENTHS(extra);
 	/* keep the best max, sorted */
-	if (c->nout == c->max && (cost > last->cost10 ||
-	    (cost == last->cost10 && dist >= last->tie)))
+	if (c->nout == c->max && !after(last, cost, dist))
 		return;
 	k = c->nout < c->max ? c->nout++ : c->max - 1;
-	while (k > 0 && (c->out[k - 1].cost10 > cost ||
-	    (c->out[k - 1].cost10 == cost && c->out[k - 1].tie > dist))) {
+	while (k > 0 && after(&c->out[k - 1], cost, dist)) {
 		c->out[k] = c->out[k - 1];
 		k--;
 	}
@@ -625,8 +631,6 @@ phon(const char *w, size_t n, char *out, size_t cap)
 {
 	size_t i = 0, m = 0;
 
-#define V(x)	((x) == 'a' || (x) == 'e' || (x) == 'i' || (x) == 'o' || \
-	    (x) == 'u' || (x) == 'y')
 	if (n >= 2 && ((w[0] == 'k' && w[1] == 'n') || (w[0] == 'w' &&
 	    w[1] == 'r') || (w[0] == 'g' && w[1] == 'n') || (w[0] == 'p' &&
 	    w[1] == 's')))
@@ -691,21 +695,20 @@ phon(const char *w, size_t n, char *out, size_t cap)
 			}
 			break;
 		case 'h':
-			if (m > 0 && !V(out[m - 1]))
+			if (m > 0 && !vowel(out[m - 1]))
 				continue;
 			break;
 		case 'w':
-			if (m > 0 && V(out[m - 1]))
+			if (m > 0 && vowel(out[m - 1]))
 				continue;
 			break;
 		}
-		if (V(c))
+		if (vowel(c))
 			c = 'a';
 		if (m > 0 && out[m - 1] == c)
 			continue;
 		out[m++] = (char)c;
 	}
-#undef V
 	return m;
 }
 
@@ -747,9 +750,8 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 	/* sorted again, as consider() keeps them */
 	for (k = 1; k < nk; k++) {
 		t = c->out[k];
-		for (i = k; i > 0 && (c->out[i - 1].cost10 > t.cost10 ||
-		    (c->out[i - 1].cost10 == t.cost10 &&
-		    c->out[i - 1].tie > t.tie)); i--)
+		for (i = k; i > 0 && after(&c->out[i - 1], t.cost10, t.tie);
+		    i--)
 			c->out[i] = c->out[i - 1];
 		c->out[i] = t;
 	}

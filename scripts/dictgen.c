@@ -36,6 +36,7 @@ struct word {
 	unsigned char	 freq;		/* see above; 0: not in the model */
 	unsigned char	 bo;		/* the model's back-off, -40 log10 */
 	int		 variant;	/* only seen in variant lists so far */
+	int		 offered;	/* suggestable(), for the indexes */
 };
 
 #define VARIANT	0x100	/* read from a variant list (not stored) */
@@ -660,12 +661,14 @@ main(int argc, char *argv[])
 
 		table[h] = (uint32_t)i + 1;
 	}
+	for (i = 0; i < nwords; i++)
+		words[i].offered = suggestable(&words[i]);
 	/* Deletions of the words common enough to suggest. */
 	for (i = 0; i < nwords; i++) {
 		char low[TT_DICT_MAXWORD], tmp[TT_DICT_MAXWORD];
 		size_t n = strlen(words[i].w), k;
 
-		if (!suggestable(&words[i]))
+		if (!words[i].offered)
 			continue;
 		for (k = 0; k <= n; k++)
 			low[k] = (char)(words[i].w[k] >= 'A' &&
@@ -726,7 +729,7 @@ main(int argc, char *argv[])
 		char sk[TT_DICT_MAXWORD];
 		size_t m;
 
-		if (!suggestable(&words[i]))
+		if (!words[i].offered)
 			continue;
 		if (nskel == capskel) {
 			capskel = capskel ? capskel * 2 : 1 << 18;
