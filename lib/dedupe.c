@@ -49,6 +49,7 @@ tt_dedupe_free(tt_dedupe *d)
  * each word) are gathered in a buffer and mixed eight at a time.
  */
 #define FP_BUF	256
+#define FP_RUN	16	/* ASCII runs as long go a word at a time */
 
 struct fp {
 	uint64_t	 h;
@@ -73,20 +74,12 @@ fp_mix(struct fp *f)
 	f->m -= i;
 }
 
-static void
-fp_put(struct fp *f, unsigned char b)
-{
-	f->buf[f->m++] = b;
-	if (f->m >= FP_BUF)
-		fp_mix(f);
-}
-
 /*
  * ASCII bytes to the fingerprint, for a byte b and whether a word is
  * open (in): step[b][in] has bit 0 the next in, bit 1 set when a byte is
- * put (a letter or a digit, folded; a space where a word ends), bit 2
- * when a word starts; emit[b] the byte put.  An apostrophe inside a word
- * neither breaks it nor shows.
+ * put (a letter or a digit, folded), bit 2 when a word starts (after
+ * another, a space goes first); emit[b] the byte put.  An apostrophe
+ * inside a word neither breaks it nor shows.
  */
 static unsigned char step[128][2], emit[128];
 
@@ -101,27 +94,30 @@ fold_fill(void)
 		emit[b] = letter ? (unsigned char)tt_ascii_lower(b) : ' ';
 		for (in = 0; in < 2; in++)
 			step[b][in] = (unsigned char)(letter ? 1 | 2 |
-			    (in ? 0 : 4) : b == '\'' ? in : in ? 2 : 0);
+			    (in ? 0 : 4) : b == '\'' ? in : 0);
 	}
 }
 
 #ifdef __SSE2__
 /*
- * The same bytes as fingerprint()'s loop puts for a line of ASCII, a
- * word at a time: 64 bytes of the line as masks of letters and digits
- * (A) and apostrophes (P); a word is a run of either that holds a letter
- * or digit, put folded (OR 0x20 leaves digits be), eight bytes at a
- * time, and a space after it where something else follows.
+ * The same bytes as fingerprint()'s loop puts for ASCII s[0..len), a
+ * word at a time: 64 bytes as masks of letters and digits (A) and
+ * apostrophes (P); a word is a run of either that holds a letter or
+ * digit, put folded (OR 0x20 leaves digits be), eight bytes at a time,
+ * with a space before it when a word came before.  *in says whether
+ * a word is open, before and after; words started are added to *nwords.
  */
 static void
-fp_ascii(struct fp *f, const char *s, size_t len, size_t *nwords)
+fp_ascii(struct fp *f, const char *s, size_t len, unsigned *in_,
+    size_t *nwords)
 {
 	unsigned char blk[64 + 8];
-	size_t base, n, i, words = 0;
-	unsigned pos, end;
+	size_t base, n, i, m = f->m, words = 0;
+	unsigned pos, end, in = *in_;
 	uint64_t a, p, sep, rest, w;
-	int in = 0, k;
+	int k;
 
+	/* f->buf has room for 8 bytes past FP_BUF: m is kept below it */
 	for (base = 0; base < len; base += 64) {
 		n = len - base < 64 ? len - base : 64;
 		memset(blk, 0, sizeof(blk));
@@ -146,7 +142,10 @@ fp_ascii(struct fp *f, const char *s, size_t len, size_t *nwords)
 					break;
 				pos = (unsigned)__builtin_ctzll(rest);
 				in = 1;
-				words++;
+				/* a space between words, none after the
+				 * last */
+				if (*nwords + words++ > 0)
+					f->buf[m++] = ' ';
 			}
 			rest = sep & ~(uint64_t)0 << pos;
 			end = rest != 0 ? (unsigned)__builtin_ctzll(rest) :
@@ -156,81 +155,204 @@ fp_ascii(struct fp *f, const char *s, size_t len, size_t *nwords)
 			    0) {
 				/* an apostrophe inside: byte by byte */
 				for (i = pos; i < end; i++)
-					if (a >> i & 1)
-						fp_put(f, blk[i] | 0x20);
+					if (a >> i & 1) {
+						f->buf[m++] = blk[i] | 0x20;
+						if (m >= FP_BUF) {
+							f->m = m;
+							fp_mix(f);
+							m = f->m;
+						}
+					}
 			} else
 				for (i = pos; i < end; i += 8) {
 					memcpy(&w, blk + i, 8);
 					w |= 0x2020202020202020ULL;
-					memcpy(f->buf + f->m, &w, 8);
-					f->m += end - i < 8 ? end - i : 8;
-					if (f->m >= FP_BUF)
+					memcpy(f->buf + m, &w, 8);
+					m += end - i < 8 ? end - i : 8;
+					if (m >= FP_BUF) {
+						f->m = m;
 						fp_mix(f);
+						m = f->m;
+					}
 				}
 			if (end == n)
 				break;		/* on in the next 64 */
-			fp_put(f, ' ');
 			in = 0;
 			pos = end;
 		}
 	}
-	*nwords = words;
+	f->m = m;
+	*in_ = in;
+	*nwords += words;
 }
 #endif
 
+/*
+ * What a character of the Basic Multilingual Plane beyond ASCII is to the
+ * fingerprint: its lowercase (a letter or digit), FOLD_MARK (an
+ * apostrophe: no break, no mark) or FOLD_BREAK (it ends a word).  A page
+ * of 256 is filled at its first use, under a lock, and read without one
+ * once its flag says it is there: text uses a few pages.
+ */
+#define FOLD_BREAK	0
+#define FOLD_MARK	1
+static uint16_t fold_page[256][256];
+static unsigned char fold_ready[256];
+static pthread_mutex_t fold_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static const uint16_t *
+fold_fill_page(unsigned page)
+{
+	unsigned k;
+	int32_t cp, low;
+
+	pthread_mutex_lock(&fold_mu);
+	if (!__atomic_load_n(&fold_ready[page], __ATOMIC_ACQUIRE)) {
+		for (k = 0; k < 256; k++) {
+			cp = (int32_t)(page << 8 | k);
+			low = tt_unicode_tolower(cp);
+			fold_page[page][k] = cp == 0x2019 ? FOLD_MARK :
+			    cp >= 0x80 && tt_unicode_is_alnum(cp) &&
+			    low > FOLD_MARK && low <= 0xFFFF ? (uint16_t)low :
+			    FOLD_BREAK;
+		}
+		__atomic_store_n(&fold_ready[page], 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&fold_mu);
+	return fold_page[page];
+}
+
+/* Are the 16 bytes at s ASCII? */
+static inline int
+ascii16(const char *s)
+{
+	uint64_t x, y;
+
+	memcpy(&x, s, 8);
+	memcpy(&y, s + 8, 8);
+	return ((x | y) & 0x8080808080808080ULL) == 0;
+}
+
+/* What U+0080-U+FFFF is to the fingerprint. */
+static inline unsigned
+fold_bmp(uint32_t cp)
+{
+	const uint16_t *p = fold_page[cp >> 8];
+
+	if (!__atomic_load_n(&fold_ready[cp >> 8], __ATOMIC_ACQUIRE))
+		p = fold_fill_page(cp >> 8);
+	return p[cp & 0xFF];
+}
+
 /* A hash of the line's letters and digits, folded, words parted by one
- * space; *words counted. */
+ * space (and none after the last: "quiet." is "quiet"); *words
+ * counted. */
 static uint64_t
 fingerprint(const char *s, size_t len, size_t *nwords)
 {
-	size_t i = 0, n, words = 0;
+	size_t i = 0, n, m, words = 0;
 	struct fp f;
 	int32_t cp;
-	unsigned in = 0;
+	unsigned in = 0, fo;
 	uint64_t w = 0;
 
 	f.h = 1469598103934665603ULL;
 	f.m = f.total = 0;
-#ifdef __SSE2__
-	if (tt_utf8_ascii_run(s, len) == len) {
-		fp_ascii(&f, s, len, &words);
-		i = len;
-	}
-#endif
+
+	/* The count of bytes in the buffer lives in m: a byte stored to
+	 * f.buf could be f.m for all the compiler knows. */
+#define PUT(x) do {							\
+	f.buf[m++] = (unsigned char)(x);				\
+	if (m >= FP_BUF) {						\
+		f.m = m;						\
+		fp_mix(&f);						\
+		m = f.m;						\
+	}								\
+} while (0)
+	m = f.m;
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
+#ifdef __SSE2__
+		/* a run of ASCII: a word at a time */
+		if (b < 0x80 && len - i >= FP_RUN && ascii16(s + i)) {
+			n = FP_RUN + tt_utf8_ascii_run(s + i + FP_RUN,
+			    len - i - FP_RUN);
+			f.m = m;
+			fp_ascii(&f, s + i, n, &in, &words);
+			m = f.m;
+			i += n;
+			continue;
+		}
+#endif
 		if (b < 0x80) {
 			unsigned e = step[b][in];
 
-			f.buf[f.m] = emit[b];
-			f.m += e >> 1 & 1;
+			if ((e & 4) && words > 0)	/* between words */
+				f.buf[m++] = ' ';
+			f.buf[m] = emit[b];
+			m += e >> 1 & 1;
 			words += e >> 2;
 			in = e & 1;
-			if (f.m >= FP_BUF)
+			if (m >= FP_BUF) {
+				f.m = m;
 				fp_mix(&f);
+				m = f.m;
+			}
 			i++;
 			continue;
 		}
+		/* two and three bytes, well formed: by the table */
+		if (b >= 0xC2 && b < 0xF0 && i + 1 < len &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			uint32_t c = (uint32_t)(b & 0x1F) << 6 |
+			    ((unsigned char)s[i + 1] & 0x3F);
+
+			n = 2;
+			if (b >= 0xE0) {
+				c = (uint32_t)(b & 0x0F) << 12 |
+				    ((unsigned char)s[i + 1] & 0x3F) << 6;
+				if (i + 2 >= len || c < 0x800 ||
+				    (c >= 0xD800 && c < 0xE000) ||
+				    ((unsigned char)s[i + 2] & 0xC0) != 0x80)
+					goto slow;
+				c |= (unsigned char)s[i + 2] & 0x3F;
+				n = 3;
+			}
+			fo = fold_bmp(c);
+			if (fo > FOLD_MARK) {
+				if (!in && words++ > 0)
+					PUT(' ');
+				in = 1;
+				if (fo >= 0x100)
+					PUT(fo >> 8);
+				PUT(fo & 0xFF);
+			} else if (fo == FOLD_BREAK)
+				in = 0;
+			i += n;
+			continue;
+		}
+slow:
 		n = tt_utf8_next_cp(s + i, len - i, &cp);
 		if (cp >= 0 && tt_unicode_is_alnum(cp)) {
 			cp = tt_unicode_tolower(cp);
-			words += !in;
+			if (!in && words++ > 0)
+				PUT(' ');
 			in = 1;
 			/* its bytes, the highest first */
 			if (cp >= 0x10000)
-				fp_put(&f, (unsigned char)(cp >> 16));
+				PUT(cp >> 16);
 			if (cp >= 0x100)
-				fp_put(&f, (unsigned char)(cp >> 8 & 0xFF));
-			fp_put(&f, (unsigned char)(cp & 0xFF));
+				PUT(cp >> 8 & 0xFF);
+			PUT(cp & 0xFF);
 		} else if (cp == '\'' || cp == 0x2019) {
 			/* inside a word: no break, no mark */
-		} else if (in) {
+		} else
 			in = 0;
-			fp_put(&f, ' ');
-		}
 		i += n;
 	}
+#undef PUT
+	f.m = m;
 	fp_mix(&f);
 	memcpy(&w, f.buf, f.m);
 	f.h = (f.h ^ w ^ (uint64_t)(f.total + f.m) << 56) *
