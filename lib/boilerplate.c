@@ -41,6 +41,14 @@ static const char TEASER_CARD[] = "teaser-card";
  * (keys_scan()). */
 #define KEY_BYTES	6
 
+/* What the lines a rule's pattern may match start with: may_start(). */
+struct starts {
+	uint64_t	 yes[2];	/* ASCII characters that may start one */
+	uint64_t	 known[2];	/* those asked about */
+	uint32_t	 min;		/* the shortest match */
+	int		 anchored;	/* else any may */
+};
+
 struct rule {
 	char		*name;
 	char		*src;		/* the pattern */
@@ -55,10 +63,8 @@ struct rule {
 	int		 dead;		/* re does not compile: never matches */
 	int		 jit, jit8;	/* re, re8 compiled to code */
 	/* What a line re (and re8, for an ASCII line) may match starts
-	 * with, as an ASCII character (a bit each; a line that starts
-	 * beyond ASCII is tried), and its length at least. */
-	uint64_t	 first[2], first8[2];
-	uint32_t	 min, min8;
+	 * with, and its length at least: starts() */
+	struct starts	 first, first8;
 	int		 has_first;
 };
 
@@ -793,42 +799,45 @@ core(const struct tt_cline *l, size_t *len)
 }
 
 /*
- * What a match of re starts with, asked of pcre2: an ASCII character
- * that matches alone, or could begin a match (a partial match), is a
- * first; no other can start a line that matches, when the pattern is
- * anchored.  That spares a call into pcre2 for most lines.  And the
- * shortest match's length (in characters: at most the bytes).
+ * What a match of an anchored re starts with, asked of pcre2: an ASCII
+ * character that matches alone, or could begin a match (a partial
+ * match), may start one; no other can start a line that matches.  That
+ * spares a call into pcre2 for most lines.  A character is asked about
+ * when a line first starts with it (asking all 128 at once cost more
+ * than a small page's cleaning).  And the shortest match's length (in
+ * characters: at most the bytes).
  */
 static void
-first_chars(tt_boiler *b, pcre2_code *re, uint64_t first[2], uint32_t *min)
+starts_init(pcre2_code *re, struct starts *st)
 {
 	uint32_t opts = 0;
-	unsigned char ch;
-	int rc;
 
-	first[0] = first[1] = ~(uint64_t)0;
-	if (pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, min) != 0)
-		*min = 0;
-	if (pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
-	    !(opts & PCRE2_ANCHORED))
-		return;
-	first[0] = first[1] = 0;
-	for (ch = 0; ch < 128; ch++) {
-		rc = pcre2_match(re, &ch, 1, 0, PCRE2_PARTIAL_HARD, b->md,
-		    b->mc);
-		if (rc != PCRE2_ERROR_NOMATCH)
-			first[ch >> 6] |= (uint64_t)1 << (ch & 63);
-	}
+	memset(st, 0, sizeof(*st));
+	if (pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &st->min) != 0)
+		st->min = 0;
+	st->anchored = pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS,
+	    &opts) == 0 && (opts & PCRE2_ANCHORED);
 }
 
-/* Can a line s[0..len) start a match of re, by first_chars()? */
+/* Can a line s[0..len) start a match of re? */
 static int
-may_start(const char *s, size_t len, const uint64_t first[2], uint32_t min)
+may_start(tt_boiler *b, pcre2_code *re, struct starts *st, const char *s,
+    size_t len)
 {
 	unsigned char c = (unsigned char)s[0];
+	uint64_t bit = (uint64_t)1 << (c & 63);
 
-	return len >= min && (len == 0 || c >= 0x80 ||
-	    (first[c >> 6] >> (c & 63) & 1));
+	if (len < st->min)
+		return 0;
+	if (len == 0 || c >= 0x80 || !st->anchored)
+		return 1;
+	if (!(st->known[c >> 6] & bit)) {
+		st->known[c >> 6] |= bit;
+		if (pcre2_match(re, &c, 1, 0, PCRE2_PARTIAL_HARD, b->md,
+		    b->mc) != PCRE2_ERROR_NOMATCH)
+			st->yes[c >> 6] |= bit;
+	}
+	return (st->yes[c >> 6] & bit) != 0;
 }
 
 /* Compile a rule not compiled yet; 0 if it does not compile. */
@@ -905,18 +914,18 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 			    PCRE2_ZERO_TERMINATED, 0, &ec, &off, NULL);
 			r->has8 = r->re8 != NULL;
 			if (r->re8 != NULL)
-				first_chars(b, r->re8, r->first8, &r->min8);
+				starts_init(r->re8, &r->first8);
 			if (r->re8 != NULL && r->jit)
 				r->jit8 = pcre2_jit_compile(r->re8,
 				    PCRE2_JIT_COMPLETE) == 0;
 		}
 		if (!r->has_first) {
-			first_chars(b, r->re, r->first, &r->min);
+			starts_init(r->re, &r->first);
 			r->has_first = 1;
 		}
 		use8 = ascii && r->re8 != NULL;
-		if (use8 ? !may_start(s, len, r->first8, r->min8) :
-		    !may_start(s, len, r->first, r->min))
+		if (use8 ? !may_start(b, r->re8, &r->first8, s, len) :
+		    !may_start(b, r->re, &r->first, s, len))
 			continue;
 		re = use8 ? r->re8 : r->re;
 		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
