@@ -757,6 +757,93 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 	}
 }
 
+/* Are a[0..an) and b[0..bn) at most two edits apart (insert, delete,
+ * substitute)? */
+static int
+within2(const char *a, size_t an, const char *b, size_t bn)
+{
+	unsigned row[TT_DICT_MAXWORD + 1], diag, up, best;
+	size_t i, j;
+
+	if (an + 2 < bn || bn + 2 < an || bn >= TT_DICT_MAXWORD)
+		return 0;
+	for (j = 0; j <= bn; j++)
+		row[j] = (unsigned)j;
+	for (i = 1; i <= an; i++) {
+		diag = row[0];
+		row[0] = (unsigned)i;
+		best = row[0];
+		for (j = 1; j <= bn; j++) {
+			up = row[j];
+			row[j] = diag + (lower((unsigned char)a[i - 1]) !=
+			    lower((unsigned char)b[j - 1]));
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > 2)
+			return 0;
+	}
+	return row[bn] <= 2;
+}
+
+/* Are a[0..an) and b[0..bn) spellings of one word: the same skeleton
+ * (vowels, doubled letters, s for z aside) and two edits apart at most
+ * (colour and color, aeroplane and airplane, centre and center)? */
+static int
+variants(const char *a, size_t an, const char *b, size_t bn)
+{
+	char ka[TT_DICT_MAXWORD], kb[TT_DICT_MAXWORD];
+	size_t m;
+
+	m = tt_dict_skeleton(a, an, ka, sizeof(ka));
+	return m == tt_dict_skeleton(b, bn, kb, sizeof(kb)) &&
+	    memcmp(ka, kb, m) == 0 && within2(a, an, b, bn);
+}
+
+/*
+ * A word alone: the other side of the Atlantic's spelling costs C_OTHER
+ * more, but where the misspelling is nearer to it than to this side's
+ * spelling of the same word (variants(), the one flagged as American,
+ * the other as British), the writer spells that way
+ * ("favourate": favourite before favorite), and it goes first of the
+ * two, at the other's cost.
+ */
+static void
+by_dialect(struct ctx *c)
+{
+	unsigned mine = c->lang == TT_LANG_GB ? TT_DICT_GB : TT_DICT_US;
+	unsigned theirs = c->lang == TT_LANG_GB ? TT_DICT_US : TT_DICT_GB;
+	unsigned info;
+	const char *w, *u;
+	size_t i, j, k;
+	tt_sugg t;
+
+	for (j = 1; j < c->nout; j++) {
+		w = tt_dict_word(c->v, c->out[j].off, &info);
+		if (!(info & theirs))
+			continue;
+		for (i = 0; i < j; i++) {
+			u = tt_dict_word(c->v, c->out[i].off, &info);
+			if (!(info & mine) || c->out[j].tie >= c->out[i].tie ||
+			    !variants(w, tt_dict_len(c->v, c->out[j].off), u,
+			    tt_dict_len(c->v, c->out[i].off)))
+				continue;
+			t = c->out[j];
+			t.cost10 = c->out[i].cost10;
+			t.cost = c->out[i].cost;
+			for (k = j; k > i; k--)
+				c->out[k] = c->out[k - 1];
+			c->out[i] = t;
+			break;
+		}
+	}
+}
+
 size_t
 tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
     const tt_sctx *ctx, tt_sugg *out, size_t max)
@@ -852,7 +939,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
-	if (c->ctx == NULL)
+	if (c->ctx == NULL) {
 		by_sound(c, low, n, BYSOUND_K);
+		by_dialect(c);
+	}
 	return c->nout;
 }

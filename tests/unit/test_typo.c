@@ -144,6 +144,29 @@ TEST(typo_suggests_by_sound_alone)
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
 }
 
+/*
+ * A word alone, American mode: a misspelling nearer the British spelling
+ * than the American is the British writer's, and gets the British word
+ * first; one nearer the American, or as near both, the American.
+ */
+TEST(typo_suggests_the_writers_side)
+{
+	static const char *const british[][2] = {
+		{ "favourate", "favourite" }, { "colourfull", "colourful" },
+		{ "neighbourood", "neighbourhood" }, { "travellled",
+		"travelled" }, { "harbourr", "harbour" }, { "aroplane",
+		"aeroplane" }
+	};
+	static const char *const american[][2] = {
+		{ "favorate", "favorite" }, { "colr", "color" },
+		{ "neighbrhood", "neighborhood" }, { "centr", "center" }
+	};
+
+	CHECK(suggested(british, sizeof(british) / sizeof(british[0]), 1));
+	CHECK(suggested(american, sizeof(american) / sizeof(american[0]),
+	    1));
+}
+
 /* Obscenities and slurs are words, but no correction of another word. */
 TEST(typo_never_suggests_obscenities)
 {
