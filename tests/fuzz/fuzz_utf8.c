@@ -14,18 +14,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *s = (const char *)data;
 	tt_buf b = { 0 };
 	tt_utf8_iter it;
-	size_t count, n = 0, cut;
+	size_t count, n = 0, cut, at = 0;
+	tt_err e = { 0 };
 	int32_t cp;
 	int bad = 0, valid;
 
 	if (size > (1 << 20))
 		return 0;
-	valid = tt_utf8_validate(s, size, NULL) == TT_OK;
+	valid = tt_utf8_validate(s, size, &e) == TT_OK;
 	count = tt_utf8_count(s, size);
 	tt_utf8_iter_init(&it, s, size);
 	while (tt_utf8_next(&it, &cp)) {
 		n++;
+		if (cp < 0 && !bad && !valid && e.offset != at)
+			abort();	/* the first error is elsewhere */
 		bad |= cp < 0;
+		at = it.pos;
 		if (cp >= 0) {
 			char enc[4];
 			size_t k = tt_utf8_encode(cp, enc);

@@ -170,3 +170,82 @@ TEST(utf8_repair_replaces_maximal_subparts)
 	CHECK_INT(b.len, 0);
 	tt_buf_free(&b);
 }
+
+/* How far s is valid, a character at a time: what tt_utf8_valid_run()
+ * must say, sixteen bytes at a time or not. */
+static size_t
+valid_slowly(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	while (i < len) {
+		n = tt_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+/*
+ * Text of every length of sequence and every class of error, at every
+ * place against the sixteen-byte blocks: mostly valid stretches (ASCII,
+ * two, three and four bytes, the edges of each range) with one error or
+ * a cut sequence at a random place, or none.
+ */
+TEST(utf8_valid_run_as_slowly)
+{
+	static const char *const good[] = {
+		"a", "Hello, world. ", "\xC2\x80", "\xC3\xA9", "\xDF\xBF",
+		"\xE0\xA0\x80", "\xE2\x82\xAC", "\xEC\x9F\xBF", "\xED\x9F\xBF",
+		"\xEE\x80\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
+		"\xF0\x9F\x98\x80", "\xF3\xBF\xBF\xBF", "\xF4\x8F\xBF\xBF",
+		"\xE4\xB8\xAD\xE6\x96\x87", "\xD0\x9C\xD0\xBE"
+	};
+	static const char *const bad[] = {
+		"\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xC2", "\xC2\x41",
+		"\xE0\x80\x80", "\xE0\x9F\xBF", "\xE2\x82", "\xE2\x41\x41",
+		"\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\x80",
+		"\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
+		"\xF8\x88\x80\x80\x80", "\xFE", "\xFF", "\xF0\x9F\x98",
+		"\xC3\xA9\xA9", "\xE2\x82\xAC\x80"
+	};
+	char s[400];
+	unsigned long x = 7;
+	size_t len, k, n, at, i, fails = 0;
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		at = (x >> 33) % 300;		/* where the error goes */
+		len = 0;
+		while (len < 320) {
+			x = x * 6364136223846793005UL +
+			    1442695040888963407UL;
+			k = (x >> 33) % (sizeof(good) / sizeof(good[0]));
+			if (len >= at && at != 0 && round % 4 != 0) {
+				/* one error, then valid text again */
+				k = (x >> 40) % (sizeof(bad) / sizeof(bad[0]));
+				n = strlen(bad[k]);
+				memcpy(s + len, bad[k], n);
+				len += n;
+				at = 0;
+				continue;
+			}
+			n = strlen(good[k]);
+			memcpy(s + len, good[k], n);
+			len += n;
+		}
+		/* from each of the first sixteen places, to a random end */
+		for (i = 0; i < 16; i++) {
+			x = x * 6364136223846793005UL +
+			    1442695040888963407UL;
+			n = i + (x >> 33) % (len - i + 1);
+			if (tt_utf8_valid_run(s + i, n - i) !=
+			    valid_slowly(s + i, n - i))
+				fails++;
+		}
+	}
+	CHECK_INT((int)fails, 0);
+}
