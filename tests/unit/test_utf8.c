@@ -1,5 +1,6 @@
 /* Unit tests of lib/utf8.c: every class of ill-formed UTF-8. */
 #include "tt_test.h"
+#include "tt_int.h"
 
 static int32_t
 dec(const char *s, size_t len, size_t *n)
