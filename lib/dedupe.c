@@ -45,33 +45,45 @@ tt_dedupe_free(tt_dedupe *d)
 }
 
 /*
- * The fingerprint's bytes (letters and digits folded, one space after
- * each word) are gathered in a buffer and mixed eight at a time.
+ * The fingerprint's bytes (letters and digits folded, one space between
+ * words) are gathered in a buffer and mixed eight at a time.  The count
+ * of bytes in the buffer is passed by value, not kept in struct fp: a
+ * byte stored to buf could be the count for all the compiler knows.
  */
 #define FP_BUF	256
 #define FP_RUN	16	/* ASCII runs as long go a word at a time */
 
 struct fp {
 	uint64_t	 h;
-	size_t		 m, total;
+	size_t		 total;
 	unsigned char	 buf[FP_BUF + 8];
 };
 
-/* Mix the buffer's whole words of eight bytes; the rest stays. */
-static void
-fp_mix(struct fp *f)
+/* Mix the whole words of eight bytes of buf[0..m); returns the bytes
+ * that stay. */
+static size_t
+fp_mix(struct fp *f, size_t m)
 {
 	size_t i;
 	uint64_t w;
 
-	for (i = 0; i + 8 <= f->m; i += 8) {
+	for (i = 0; i + 8 <= m; i += 8) {
 		memcpy(&w, f->buf + i, 8);
 		f->h = (f->h ^ w) * 0x9E3779B97F4A7C15ULL;
 		f->h ^= f->h >> 29;
 	}
 	f->total += i;
-	memmove(f->buf, f->buf + i, f->m - i);
-	f->m -= i;
+	memmove(f->buf, f->buf + i, m - i);
+	return m - i;
+}
+
+/* Put b after buf[0..m) (mixing when full); returns the new count.
+ * buf has room for 8 bytes past FP_BUF: the count stays below it. */
+static inline size_t
+fp_put(struct fp *f, size_t m, unsigned char b)
+{
+	f->buf[m++] = b;
+	return m >= FP_BUF ? fp_mix(f, m) : m;
 }
 
 /*
@@ -106,18 +118,18 @@ fold_fill(void)
  * digit, put folded (OR 0x20 leaves digits be), eight bytes at a time,
  * with a space before it when a word came before.  *in says whether
  * a word is open, before and after; words started are added to *nwords.
+ * Returns the new count of buf.
  */
-static void
-fp_ascii(struct fp *f, const char *s, size_t len, unsigned *in_,
+static size_t
+fp_ascii(struct fp *f, size_t m, const char *s, size_t len, unsigned *in_,
     size_t *nwords)
 {
 	unsigned char blk[64 + 8];
-	size_t base, n, i, m = f->m, words = 0;
+	size_t base, n, i, words = 0;
 	unsigned pos, end, in = *in_;
 	uint64_t a, p, sep, rest, w;
 	int k;
 
-	/* f->buf has room for 8 bytes past FP_BUF: m is kept below it */
 	for (base = 0; base < len; base += 64) {
 		n = len - base < 64 ? len - base : 64;
 		memset(blk, 0, sizeof(blk));
@@ -145,7 +157,7 @@ fp_ascii(struct fp *f, const char *s, size_t len, unsigned *in_,
 				/* a space between words, none after the
 				 * last */
 				if (*nwords + words++ > 0)
-					f->buf[m++] = ' ';
+					m = fp_put(f, m, ' ');
 			}
 			rest = sep & ~(uint64_t)0 << pos;
 			end = rest != 0 ? (unsigned)__builtin_ctzll(rest) :
@@ -155,25 +167,16 @@ fp_ascii(struct fp *f, const char *s, size_t len, unsigned *in_,
 			    0) {
 				/* an apostrophe inside: byte by byte */
 				for (i = pos; i < end; i++)
-					if (a >> i & 1) {
-						f->buf[m++] = blk[i] | 0x20;
-						if (m >= FP_BUF) {
-							f->m = m;
-							fp_mix(f);
-							m = f->m;
-						}
-					}
+					if (a >> i & 1)
+						m = fp_put(f, m, blk[i] | 0x20);
 			} else
 				for (i = pos; i < end; i += 8) {
 					memcpy(&w, blk + i, 8);
 					w |= 0x2020202020202020ULL;
 					memcpy(f->buf + m, &w, 8);
 					m += end - i < 8 ? end - i : 8;
-					if (m >= FP_BUF) {
-						f->m = m;
-						fp_mix(f);
-						m = f->m;
-					}
+					if (m >= FP_BUF)
+						m = fp_mix(f, m);
 				}
 			if (end == n)
 				break;		/* on in the next 64 */
@@ -181,9 +184,9 @@ fp_ascii(struct fp *f, const char *s, size_t len, unsigned *in_,
 			pos = end;
 		}
 	}
-	f->m = m;
 	*in_ = in;
 	*nwords += words;
+	return m;
 }
 #endif
 
@@ -200,26 +203,46 @@ static uint16_t fold_page[256][256];
 static unsigned char fold_ready[256];
 static pthread_mutex_t fold_mu = PTHREAD_MUTEX_INITIALIZER;
 
+/* What cp (beyond ASCII, or -1 for bytes that are not UTF-8) is to the
+ * fingerprint, worked out. */
+static int32_t
+fold_cp(int32_t cp)
+{
+	if (cp == 0x2019)
+		return FOLD_MARK;
+	return cp >= 0 && tt_unicode_is_alnum(cp) ? tt_unicode_tolower(cp) :
+	    FOLD_BREAK;
+}
+
 static const uint16_t *
 fold_fill_page(unsigned page)
 {
 	unsigned k;
-	int32_t cp, low;
 
 	pthread_mutex_lock(&fold_mu);
 	if (!__atomic_load_n(&fold_ready[page], __ATOMIC_ACQUIRE)) {
-		for (k = 0; k < 256; k++) {
-			cp = (int32_t)(page << 8 | k);
-			low = tt_unicode_tolower(cp);
-			fold_page[page][k] = cp == 0x2019 ? FOLD_MARK :
-			    cp >= 0x80 && tt_unicode_is_alnum(cp) &&
-			    low > FOLD_MARK && low <= 0xFFFF ? (uint16_t)low :
-			    FOLD_BREAK;
-		}
+		for (k = 0; k < 256; k++)
+			fold_page[page][k] = (uint16_t)fold_cp((int32_t)(page <<
+			    8 | k));
 		__atomic_store_n(&fold_ready[page], 1, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&fold_mu);
 	return fold_page[page];
+}
+
+/* What cp beyond ASCII is to the fingerprint: U+0080-U+FFFF (whose
+ * lowercase stays there) by the table. */
+static inline int32_t
+fold(int32_t cp)
+{
+	const uint16_t *p;
+
+	if (cp < 0x80 || cp > 0xFFFF)
+		return fold_cp(cp);
+	p = fold_page[cp >> 8];
+	if (!__atomic_load_n(&fold_ready[cp >> 8], __ATOMIC_ACQUIRE))
+		p = fold_fill_page((unsigned)cp >> 8);
+	return p[cp & 0xFF];
 }
 
 /* Are the 16 bytes at s ASCII? */
@@ -233,43 +256,20 @@ ascii16(const char *s)
 	return ((x | y) & 0x8080808080808080ULL) == 0;
 }
 
-/* What U+0080-U+FFFF is to the fingerprint. */
-static inline unsigned
-fold_bmp(uint32_t cp)
-{
-	const uint16_t *p = fold_page[cp >> 8];
-
-	if (!__atomic_load_n(&fold_ready[cp >> 8], __ATOMIC_ACQUIRE))
-		p = fold_fill_page(cp >> 8);
-	return p[cp & 0xFF];
-}
-
 /* A hash of the line's letters and digits, folded, words parted by one
  * space (and none after the last: "quiet." is "quiet"); *words
  * counted. */
 static uint64_t
 fingerprint(const char *s, size_t len, size_t *nwords)
 {
-	size_t i = 0, n, m, words = 0;
+	size_t i = 0, n, m = 0, words = 0;
 	struct fp f;
 	int32_t cp;
-	unsigned in = 0, fo;
+	unsigned in = 0;
 	uint64_t w = 0;
 
 	f.h = 1469598103934665603ULL;
-	f.m = f.total = 0;
-
-	/* The count of bytes in the buffer lives in m: a byte stored to
-	 * f.buf could be f.m for all the compiler knows. */
-#define PUT(x) do {							\
-	f.buf[m++] = (unsigned char)(x);				\
-	if (m >= FP_BUF) {						\
-		f.m = m;						\
-		fp_mix(&f);						\
-		m = f.m;						\
-	}								\
-} while (0)
-	m = f.m;
+	f.total = 0;
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
 
@@ -278,9 +278,7 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 		if (b < 0x80 && len - i >= FP_RUN && ascii16(s + i)) {
 			n = FP_RUN + tt_utf8_ascii_run(s + i + FP_RUN,
 			    len - i - FP_RUN);
-			f.m = m;
-			fp_ascii(&f, s + i, n, &in, &words);
-			m = f.m;
+			m = fp_ascii(&f, m, s + i, n, &in, &words);
 			i += n;
 			continue;
 		}
@@ -294,68 +292,32 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 			m += e >> 1 & 1;
 			words += e >> 2;
 			in = e & 1;
-			if (m >= FP_BUF) {
-				f.m = m;
-				fp_mix(&f);
-				m = f.m;
-			}
+			if (m >= FP_BUF)
+				m = fp_mix(&f, m);
 			i++;
 			continue;
 		}
-		/* two and three bytes, well formed: by the table */
-		if (b >= 0xC2 && b < 0xF0 && i + 1 < len &&
-		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-			uint32_t c = (uint32_t)(b & 0x1F) << 6 |
-			    ((unsigned char)s[i + 1] & 0x3F);
-
-			n = 2;
-			if (b >= 0xE0) {
-				c = (uint32_t)(b & 0x0F) << 12 |
-				    ((unsigned char)s[i + 1] & 0x3F) << 6;
-				if (i + 2 >= len || c < 0x800 ||
-				    (c >= 0xD800 && c < 0xE000) ||
-				    ((unsigned char)s[i + 2] & 0xC0) != 0x80)
-					goto slow;
-				c |= (unsigned char)s[i + 2] & 0x3F;
-				n = 3;
-			}
-			fo = fold_bmp(c);
-			if (fo > FOLD_MARK) {
-				if (!in && words++ > 0)
-					PUT(' ');
-				in = 1;
-				if (fo >= 0x100)
-					PUT(fo >> 8);
-				PUT(fo & 0xFF);
-			} else if (fo == FOLD_BREAK)
-				in = 0;
-			i += n;
+		n = tt_utf8_next_cp(s + i, len - i, &cp);
+		i += n;
+		if ((cp = fold(cp)) == FOLD_BREAK) {
+			in = 0;
 			continue;
 		}
-slow:
-		n = tt_utf8_next_cp(s + i, len - i, &cp);
-		if (cp >= 0 && tt_unicode_is_alnum(cp)) {
-			cp = tt_unicode_tolower(cp);
-			if (!in && words++ > 0)
-				PUT(' ');
-			in = 1;
-			/* its bytes, the highest first */
-			if (cp >= 0x10000)
-				PUT(cp >> 16);
-			if (cp >= 0x100)
-				PUT(cp >> 8 & 0xFF);
-			PUT(cp & 0xFF);
-		} else if (cp == '\'' || cp == 0x2019) {
-			/* inside a word: no break, no mark */
-		} else
-			in = 0;
-		i += n;
+		if (cp == FOLD_MARK)	/* inside a word: no break, no mark */
+			continue;
+		if (!in && words++ > 0)
+			m = fp_put(&f, m, ' ');
+		in = 1;
+		/* its bytes, the highest first */
+		if (cp >= 0x10000)
+			m = fp_put(&f, m, (unsigned char)(cp >> 16));
+		if (cp >= 0x100)
+			m = fp_put(&f, m, (unsigned char)(cp >> 8 & 0xFF));
+		m = fp_put(&f, m, (unsigned char)(cp & 0xFF));
 	}
-#undef PUT
-	f.m = m;
-	fp_mix(&f);
-	memcpy(&w, f.buf, f.m);
-	f.h = (f.h ^ w ^ (uint64_t)(f.total + f.m) << 56) *
+	m = fp_mix(&f, m);
+	memcpy(&w, f.buf, m);
+	f.h = (f.h ^ w ^ (uint64_t)(f.total + m) << 56) *
 	    0x9E3779B97F4A7C15ULL;
 	*nwords = words;
 	return f.h ^ f.h >> 31;
