@@ -33,6 +33,7 @@
  * Steps 1 and 2 repeat while they change something, for text that went
  * through the wrong codec twice.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,8 +314,29 @@ badness(const int32_t *v, size_t n)
 	return bad;
 }
 
+/*
+ * The bytes of the characters below U+0800 in each codec (0: it has
+ * none), from codecs[].rev, filled once: byte_of() is asked about every
+ * character of a line for every codec, and most are there.
+ */
+static uint8_t low_rev[NCODECS][0x800];
+static pthread_once_t low_once = PTHREAD_ONCE_INIT;
+
+static void
+low_fill(void)
+{
+	size_t k, j;
+
+	for (k = 0; k < NCODECS; k++)
+		for (j = 0; j < 128; j++)
+			if (codecs[k].rev[j].cp < 0x800)
+				low_rev[k][codecs[k].rev[j].cp] =
+				    codecs[k].rev[j].byte;
+}
+
 /* The byte codec k writes cp as, or -1.  windows-1252 (k = 0) also takes
- * the C1 controls and the rest of ISO-8859-1 as their own bytes. */
+ * the C1 controls and the rest of ISO-8859-1 as their own bytes.  (fix()
+ * fills low_rev first.) */
 static int
 byte_of(size_t k, int32_t cp)
 {
@@ -323,10 +345,12 @@ byte_of(size_t k, int32_t cp)
 
 	if (cp < 0x80)
 		return (int)cp;
-	if (cp > 0xFFFF)
-		return -1;
 	if (k == CODEC_1252 && cp <= 0xFF)
 		return (int)cp;
+	if (cp < 0x800)
+		return low_rev[k][cp] != 0 ? low_rev[k][cp] : -1;
+	if (cp > 0xFFFF)
+		return -1;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		if (r[mid].cp == cp)
@@ -359,14 +383,16 @@ encode(size_t k, const int32_t *v, size_t n, int sub_ok, tt_buf *b)
 	int x;
 
 	tt_buf_reset(b);
+	if (tt_buf_reserve(b, n) != TT_OK)
+		return TT_ENOMEM;
 	for (i = 0; i < n; i++) {
 		if (v[i] == 0xFFFD && sub_ok)
 			x = SUB;
 		else if ((x = byte_of(k, v[i])) < 0)
 			return 0;
-		if (tt_buf_putc(b, (char)x) != TT_OK)
-			return TT_ENOMEM;
+		b->data[i] = (char)x;
 	}
+	b->len = n;
 	return 1;
 }
 
@@ -878,6 +904,7 @@ fix(const char *s, size_t len, tt_buf *out, const char **rule)
 		return 0;
 	if (surely_fine(s, len))
 		return 0;
+	pthread_once(&low_once, low_fill);
 	memset(&m, 0, sizeof(m));
 	m.sub_ok = memchr(s, SUB, len) == NULL;
 	if ((m.cur.v = malloc(len * sizeof(int32_t))) == NULL)
