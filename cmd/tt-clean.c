@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	tt_buf rules = { 0 };
 	unsigned only = 0, skip = 0;
-	int ch, rc, rv;
+	int ch, rc, rv, given = 0;
 	tt_err e;
 
 	cli_init("tt-clean");
@@ -176,6 +176,7 @@ main(int argc, char *argv[])
 				return EXIT_TROUBLE;
 			}
 			r.opts.threads = (unsigned)n;
+			given = 1;
 			break;
 		}
 		case 'a':
@@ -220,6 +221,11 @@ main(int argc, char *argv[])
 		cli_warn(NULL, "--skip: no step left to run");
 		return EXIT_TROUBLE;
 	}
+	/* The line steps alone cost less than handing the lines to another
+	 * processor and back: threads pay off with the judgement or dedupe's
+	 * fingerprints only. */
+	if (!given && !(r.opts.steps & (TT_STEP_BOILERPLATE | TT_STEP_DEDUPE)))
+		r.opts.threads = 1;
 	r.opts.rules = rules.data;
 	r.opts.rules_len = rules.len;
 	argv += optind;
