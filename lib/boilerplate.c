@@ -557,7 +557,7 @@ cjk_chars(const char *s, size_t n)
 }
 
 /* Does s[0..n) end as a Chinese or Japanese sentence does (。！？, maybe
- * inside closing quotes or brackets)? */
+ * inside closing quotes or brackets)?  2 for a full stop (。). */
 static int
 cjk_stop(const char *s, size_t n)
 {
@@ -577,8 +577,9 @@ cjk_stop(const char *s, size_t n)
 			break;
 		n -= 3;
 	}
-	return n >= 3 && (memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0 ||
-	    memcmp(s + n - 3, "\xef\xbc\x81", 3) == 0 ||
+	if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0)
+		return 2;
+	return n >= 3 && (memcmp(s + n - 3, "\xef\xbc\x81", 3) == 0 ||
 	    memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
 }
 
@@ -670,7 +671,7 @@ measure(struct tt_cline *l)
 	size_t len = l->text.len, i, st = 0, a, z, base;
 	unsigned char last;
 	unsigned cls = 0;
-	int inword = 0, letters = 0;
+	int inword = 0, letters = 0, k;
 
 	l->judged = 1;
 	l->words = l->stops = 0;
@@ -736,8 +737,10 @@ measure(struct tt_cline *l)
 		word(l, st, len, letters ? a : st, letters ? z : st, cls);
 	/* Ends like a sentence: . ! ? : or a closing quote after one (a
 	 * Chinese or Japanese full stop has bytes beyond ASCII). */
-	if (!l->ascii && cjk_stop(s, len)) {
+	l->period = 0;
+	if (!l->ascii && (k = cjk_stop(s, len)) != 0) {
 		l->prose = 1;
+		l->period = k == 2;
 		return;
 	}
 	i = len;
@@ -746,6 +749,7 @@ measure(struct tt_cline *l)
 		i--;
 	last = i > 0 ? (unsigned char)s[i - 1] : 0;
 	l->prose = last == '.' || last == '!' || last == '?' || last == ':';
+	l->period = last == '.';
 	if (i < len && i > 0 && last != '.' && last != '!' && last != '?') {
 		/* a curly closing quote: look before it */
 		l->prose = l->prose || (i >= 1 && (s[len - 1] == '\x9D' ||
@@ -984,6 +988,8 @@ ends_colon(const struct tt_cline *l)
 #define RUN		3
 #define NO_STOP		0.4	/* a long line that does not end a sentence */
 #define FEW_WORDS	20
+#define TRIM_RUN	6	/* headlines that end a stretch */
+#define TRIM_WORDS	20	/* ... shorter than this */
 #define TWO_TEXTS	0.75	/* a stretch beside the article as heavy */
 
 /* A row of a table as tt-extract writes one: cells between tabs.  Page
@@ -1184,6 +1190,31 @@ tail(struct tt_cline **lines, size_t n, size_t z)
 	return j - 1;
 }
 
+/*
+ * A stretch that ends in a run of TRIM_RUN lines or more that weigh as
+ * text but are not sentences (teasers' headlines after the article, a
+ * question among them), after its last line that ends with a full stop,
+ * ends at that line.  A line of TRIM_WORDS words or more is taken for
+ * a sentence whatever its end: a paragraph cut into lines.  Returns the
+ * stretch's new last line.
+ */
+static size_t
+trim_end(struct tt_cline **lines, const double *v, size_t a, size_t z)
+{
+	size_t i, run = 0;
+
+	for (i = z; i > a; i--) {
+		const struct tt_cline *l = lines[i];
+
+		if (l->blank || l->piece || v[i] <= 0)
+			continue;
+		if (l->period || l->words >= TRIM_WORDS)
+			break;
+		run += !l->prose;
+	}
+	return run >= TRIM_RUN && i > a ? i : z;
+}
+
 /* The article's headline just before it stays with it. */
 static size_t
 headline(struct tt_cline **lines, size_t a)
@@ -1256,7 +1287,7 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		a = headline(lines, a);
 	}
 	if (!article && best >= FEW_WORDS)
-		z = tail(lines, n, z);
+		z = trim_end(lines, v, a, tail(lines, n, z));
 	for (i = a; i <= z; i++)
 		in += v[i] > 0 ? v[i] : 0;
 	/* The best stretch on each side of the article: a second text if

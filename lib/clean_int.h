@@ -40,6 +40,7 @@ struct tt_cline {
 	unsigned char drop;	/* decided: not text */
 	unsigned char judged;
 	unsigned char prose;	/* ends like a sentence */
+	unsigned char period;	/* ... with a full stop */
 	unsigned char ascii;	/* no byte beyond ASCII */
 	unsigned char bullet;	/* a lynx list item: "* Text", "+ Text" ... */
 };

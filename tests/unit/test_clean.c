@@ -534,6 +534,73 @@ TEST(clean_boilerplate_drops_ui_keeps_article)
 	CHECK(strstr(got, "Islanders have relied") != NULL);
 }
 
+/* A page of a menu, an article, then n lines from tail[] and a footer. */
+static const char *
+teaser_page(const char *const *tail, size_t n)
+{
+	static tt_buf in;
+	size_t i;
+
+	tt_buf_reset(&in);
+	tt_buf_puts(&in, "Home\nMenu\nSearch\nSubscribe\nSign in\nNews\n"
+	    "Sport\nWeather\n\nHarbour Wall Repairs Begin at Last\n\n"
+	    "Work on the harbour wall at Port Aske began on Monday, three "
+	    "years after the storm that broke it in two places.\n\n"
+	    "The council has set aside most of its coastal budget for the "
+	    "repairs, which are due to end before the winter.\n\n"
+	    "Fishing boats will use the north quay while the crews work, "
+	    "and the ferry will keep to its usual times.\n\n"
+	    "A public meeting about the second stage of the work will be "
+	    "held at the town hall next month.\n\n");
+	for (i = 0; i < n; i++)
+		tt_buf_printf(&in, "%s\n\n", tail[i]);
+	tt_buf_puts(&in, "Privacy Policy\nTerms of Use\nContact Us\n"
+	    "\xC2\xA9 2026 Port Aske Gazette. All rights reserved.\n");
+	return clean(in.data, in.len, TT_STEP_ALL, 7);
+}
+
+TEST(clean_boilerplate_teaser_headlines_after_article)
+{
+	static const char *const teasers[] = {
+	    "Council Votes to Keep the Old Lifeboat Station Open for Another Ten Years",
+	    "Why the Spring Tides This Year Could Be the Highest Seen Since the Great Flood?",
+	    "Local Bakery Wins National Prize for a Loaf Made With Seaweed From the Bay",
+	    "Teenage Sailors Set Off on a Record Attempt Around the Islands in a Dinghy",
+	    "New Bus Route Will Link the Harbour and the Hospital From the First of May",
+	    "Lighthouse Keeper Remembers Forty Years of Storms in a Book Out This Week",
+	    "Plans for a Wind Farm Off the Point Draw Hundreds to a Meeting in the Hall",
+	};
+	static const char *const wrapped[] = {
+	    "The second stage will rebuild the old slipway and the steps that lead from the quay down to the beach, and it",
+	    "will close the car park by the lifeboat station for most of the spring, the council said in a letter to the",
+	    "businesses that face the harbour, adding that it would keep them told of every change to the plans as the",
+	    "work goes on and that a footpath along the back of the quay would stay open to walkers for the whole time",
+	    "that the crews are there, though not on the days when the cranes lift the new stone blocks from the barges",
+	    "that bring them round from the quarry at Hollin Point on the far side of the bay, which may be as many as ten",
+	};
+	const char *got;
+	size_t i;
+
+	/* Seven headlines after the article's last sentence: a teaser list,
+	 * dropped; the article stays. */
+	got = teaser_page(teasers, (sizeof(teasers) / sizeof(teasers[0])));
+	CHECK(strstr(got, "Work on the harbour wall") != NULL);
+	CHECK(strstr(got, "held at the town hall next month.") != NULL);
+	for (i = 0; i < (sizeof(teasers) / sizeof(teasers[0])); i++)
+		CHECK(strstr(got, teasers[i]) == NULL);
+	/* Four are too few to tell from an article's own closing lines:
+	 * kept, as the classifier keeps what it is unsure of. */
+	got = teaser_page(teasers, 4);
+	CHECK(strstr(got, "held at the town hall next month.") != NULL);
+	for (i = 0; i < 4; i++)
+		CHECK(strstr(got, teasers[i]) != NULL);
+	/* Long lines without a full stop are a paragraph cut into lines:
+	 * kept. */
+	got = teaser_page(wrapped, (sizeof(wrapped) / sizeof(wrapped[0])));
+	for (i = 0; i < (sizeof(wrapped) / sizeof(wrapped[0])); i++)
+		CHECK(strstr(got, wrapped[i]) != NULL);
+}
+
 TEST(clean_bad_rules)
 {
 	tt_clean_opts o = { 0 };
