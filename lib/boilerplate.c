@@ -26,6 +26,7 @@
 #include "boilerplate_rules.h"	/* generated from boilerplate.rules */
 
 static const char REPEATED_TITLE[] = "repeated-title";
+static const char DOUBLED[] = "doubled";
 static const char TEASER_CARD[] = "teaser-card";
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
@@ -954,6 +955,20 @@ strong(const struct tt_cline *l)
 	return l->words >= 7 && l->prose;
 }
 
+/* Is the line the same two words or more twice over, "A cliff path A
+ * cliff path": an image's alt text beside its title? */
+static int
+doubled(const struct tt_cline *l)
+{
+	const char *s;
+	size_t len, h;
+
+	s = core(l, &len);
+	if (len < 7 || len % 2 == 0 || s[h = len / 2] != ' ')
+		return 0;
+	return memchr(s, ' ', h) != NULL && memcmp(s, s + h + 1, h) == 0;
+}
+
 /* Does the line end with a colon (a list's lead-in)? */
 static int
 ends_colon(const struct tt_cline *l)
@@ -1016,6 +1031,10 @@ value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
 	bul = bullet(l);
 	if ((l->why = rule_match(b, l)) != NULL)
 		v = -RULE;
+	else if (doubled(l)) {
+		l->why = DOUBLED;
+		v = -RULE;
+	}
 	else if (strong(l)) {
 		v = l->words < CAP ? (double)l->words : CAP;
 		if ((size_t)l->stops * 8 < l->words &&

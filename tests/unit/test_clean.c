@@ -601,6 +601,30 @@ TEST(clean_boilerplate_teaser_headlines_after_article)
 		CHECK(strstr(got, wrapped[i]) != NULL);
 }
 
+TEST(clean_boilerplate_doubled_alt_text)
+{
+	const char *page =
+	    "Home\nNews\n\nHarbour Wall Repairs Begin at Last\n\n"
+	    "Cranes on the north quay Cranes on the north quay\n\n"
+	    "Work on the harbour wall at Port Aske began on Monday, three "
+	    "years after the storm that broke it in two places.\n\n"
+	    "Cranes Cranes\n\n"
+	    "The council has set aside most of its coastal budget for the "
+	    "repairs, which are due to end before the winter.\n\n"
+	    "Rain, rain\n\n"
+	    "Fishing boats will use the north quay while the crews work, "
+	    "and the ferry will keep to its usual times.\n";
+	const char *got = clean(page, strlen(page), TT_STEP_ALL, 3);
+
+	/* The alt text beside the title goes; a word twice, or a line
+	 * that only nearly repeats itself, is not such a pair. */
+	CHECK(strstr(got, "Cranes on the north quay") == NULL);
+	CHECK(strstr(got, "Cranes Cranes") != NULL);
+	CHECK(strstr(got, "Rain, rain") != NULL);
+	CHECK(strstr(got, "Work on the harbour wall") != NULL);
+	CHECK(strstr(got, "Fishing boats will use the north quay") != NULL);
+}
+
 TEST(clean_bad_rules)
 {
 	tt_clean_opts o = { 0 };
