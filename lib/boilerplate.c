@@ -27,9 +27,11 @@
 
 static const char REPEATED_TITLE[] = "repeated-title";
 static const char DOUBLED[] = "doubled";
+static const char KICKER[] = "kicker";
 static const char TEASER_CARD[] = "teaser-card";
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
+#define KICK_WORDS	3	/* a kicker's words, at most */
 #define REPEAT_NEAR	3	/* lines a repeated title is looked for in */
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
 #define JIT_AFTER	64	/* tries before a rule is compiled to code */
@@ -95,6 +97,12 @@ struct tt_boiler {
 	uint64_t		 keyless;	/* of the first 64 rules */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
+	/* tt_boiler_document()'s arrays, kept for the next document (one
+	 * tt_boiler a thread) */
+	struct scratch {
+		void		*p;
+		size_t		 cap;
+	} s_v, s_kick, s_k, s_slot, s_pos;
 };
 
 /* Function words of English and the main European languages: their
@@ -537,7 +545,31 @@ tt_boiler_free(tt_boiler *b)
 	free(b->keys.out);
 	pcre2_match_data_free(b->md);
 	pcre2_match_context_free(b->mc);
+	free(b->s_v.p);
+	free(b->s_kick.p);
+	free(b->s_k.p);
+	free(b->s_slot.p);
+	free(b->s_pos.p);
 	free(b);
+}
+
+/* Room for n elements of size bytes in s, or NULL.  What it held is not
+ * kept. */
+static void *
+scratch(struct scratch *s, size_t n, size_t size)
+{
+	void *p;
+
+	if (n > SIZE_MAX / size)
+		return NULL;
+	if (n * size <= s->cap)
+		return s->p;
+	if ((p = malloc(n * size)) == NULL)
+		return NULL;
+	free(s->p);
+	s->p = p;
+	s->cap = n * size;
+	return p;
 }
 
 /* Chinese and Japanese characters (kana, ideographs) in s[0..n): text
@@ -758,12 +790,32 @@ measure(struct tt_cline *l)
 	}
 }
 
+/* A hash of a short line: its first and last eight bytes and its length
+ * (kickers() compares the bytes of lines that share it). */
+static uint32_t
+kick_hash(const char *s, size_t len)
+{
+	uint64_t a = 0, b = 0;
+
+	if (len >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + len - 8, 8);
+	} else
+		memcpy(&a, s, len);
+	a = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
+	return (uint32_t)(a >> 32);
+}
+
 void
 tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 {
 	if (l->judged || l->blank || l->piece)
 		return;
 	measure(l);
+	/* A short list item may be a kicker: its hash, while its bytes are
+	 * at hand. */
+	if (l->bullet && l->words > 0 && l->words <= KICK_WORDS)
+		l->khash = kick_hash(l->text.data + l->core_at, l->core_len);
 	/* The keyed rules that may match: for the lines rules are tried
 	 * on. */
 	l->keys = 0;
@@ -1005,6 +1057,7 @@ ends_colon(const struct tt_cline *l)
 #define FEW_WORDS	20
 #define TRIM_RUN	6	/* headlines that end a stretch */
 #define TRIM_WORDS	20	/* ... shorter than this */
+#define KICK_TIMES	3	/* ... and how often it is printed */
 #define TWO_TEXTS	0.75	/* a stretch beside the article as heavy */
 
 /* A row of a table as tt-extract writes one: cells between tabs.  Page
@@ -1249,17 +1302,121 @@ headline(struct tt_cline **lines, size_t a)
 	return a;
 }
 
+/*
+ * Kickers: a list item of three words at most that the document prints
+ * three times or more, each time with text between it and the next
+ * ("* Fact Check" over each teaser's title and blurb).  A list that
+ * repeats an item in a run of short lines (a week's plan, "* Rest") is
+ * not such.  They cost as rule matches; returns how many.
+ */
+struct kick {
+	const char	*s;
+	uint32_t	 len, hash;
+	size_t		 at;		/* the line */
+	size_t		 prev, next;	/* the same text's entries around,
+					 * or SIZE_MAX */
+	size_t		 first;		/* the text's first entry */
+	size_t		 count, last;	/* (in the first entry) its entries,
+					 * and the last */
+};
+
+/* Is entry e of k set apart from its neighbour o (SIZE_MAX: none): more
+ * than two lines away, with text (a line of positive value) between?
+ * pos[i] counts the lines of text before line i. */
+static int
+apart(const struct kick *k, const size_t *pos, size_t e, size_t o)
+{
+	size_t lo, hi;
+
+	if (o == SIZE_MAX)
+		return 1;
+	lo = k[e].at < k[o].at ? k[e].at : k[o].at;
+	hi = k[e].at < k[o].at ? k[o].at : k[e].at;
+	return hi - lo > 2 && pos[hi] > pos[lo + 1];
+}
+
+/* May line l be a kicker? */
+static int
+kick_ok(const struct tt_cline *l)
+{
+	return l->bullet && !l->blank && !l->piece && l->why == NULL &&
+	    l->words > 0 && l->words <= KICK_WORDS;
+}
+
+/* The kickers among the lines at[0..nk) (those kick_ok() takes), each
+ * made to cost as a rule match. */
+static void
+kickers(tt_boiler *b, struct tt_cline **lines, size_t n, double *v,
+    const size_t *at, size_t nk)
+{
+	struct kick *k;
+	size_t *slot, *pos, e, h, mask, i;
+	int some = 0;
+
+	if (nk < KICK_TIMES)
+		return;
+	for (mask = 15; mask < 2 * nk; mask = 2 * mask + 1)
+		;
+	if ((k = scratch(&b->s_k, nk, sizeof(*k))) == NULL ||
+	    (slot = scratch(&b->s_slot, mask + 1, sizeof(*slot))) == NULL)
+		return;		/* no memory: no kickers, all kept */
+	memset(slot, 0xff, (mask + 1) * sizeof(*slot));
+	for (e = 0; e < nk; e++) {
+		size_t len;
+
+		k[e].s = core(lines[at[e]], &len);
+		k[e].len = (uint32_t)len;
+		k[e].hash = lines[at[e]]->khash;
+		k[e].at = at[e];
+		k[e].next = SIZE_MAX;
+		/* The text's entries so far, by a table of first entries. */
+		for (h = k[e].hash & mask; slot[h] != SIZE_MAX;
+		    h = (h + 1) & mask) {
+			struct kick *f = &k[slot[h]];
+
+			if (f->hash == k[e].hash && f->len == k[e].len &&
+			    memcmp(f->s, k[e].s, len) == 0)
+				break;
+		}
+		if (slot[h] == SIZE_MAX) {
+			slot[h] = e;
+			k[e].first = k[e].last = e;
+			k[e].count = 1;
+			k[e].prev = SIZE_MAX;
+		} else {
+			struct kick *f = &k[slot[h]];
+
+			k[e].first = slot[h];
+			k[e].prev = f->last;
+			k[f->last].next = e;
+			f->last = e;
+			some |= ++f->count >= KICK_TIMES;
+		}
+	}
+	if (!some || (pos = scratch(&b->s_pos, n + 1, sizeof(*pos))) == NULL)
+		return;
+	for (pos[0] = 0, i = 0; i < n; i++)
+		pos[i + 1] = pos[i] + (v[i] > 0);
+	for (e = 0; e < nk; e++)
+		if (k[k[e].first].count >= KICK_TIMES &&
+		    apart(k, pos, e, k[e].prev) && apart(k, pos, e, k[e].next)) {
+			lines[k[e].at]->why = KICKER;
+			v[k[e].at] = -RULE;
+		}
+}
+
 void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
 	double *v, best, in = 0, lbest = -1, rbest = -1;
 	size_t i, a, z, before = 0, ruled = 0, twice = 0, la = 0, lz = 0;
-	size_t ra = 0, rz = 0;
+	size_t ra = 0, rz = 0, *kick, nkick = 0;
 	int run = 0, listok = 0, article, page;
 
 	if (n == 0)
 		return;
-	if ((v = malloc(n * sizeof(*v))) == NULL) {
+	if ((v = scratch(&b->s_v, n, sizeof(*v))) == NULL ||
+	    (kick = scratch(&b->s_kick, n, sizeof(*kick))) == NULL) {
 		/* No memory to judge with: keep everything. */
 		for (i = 0; i < n; i++)
 			lines[i]->why = NULL;
@@ -1271,7 +1428,10 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 			__builtin_prefetch(lines[i + 4]->text.data);
 		v[i] = value(b, lines[i], &run, &listok);
 		ruled += lines[i]->why != NULL;
+		if (kick_ok(lines[i]))
+			kick[nkick++] = i;
 	}
+	kickers(b, lines, n, v, kick, nkick);
 	best = stretch(v, n, &a, &z);
 	a = headline(lines, a);
 	for (i = 0; i < a; i++)
@@ -1336,5 +1496,4 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		l->drop = 1;
 		l->why = "outside the text";
 	}
-	free(v);
 }

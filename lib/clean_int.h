@@ -31,6 +31,7 @@ struct tt_cline {
 	uint32_t core_at, core_len;	/* without white space around and
 					 * a bullet */
 	uint32_t tab;		/* where the first tab is, or the length */
+	uint32_t khash;		/* a short list item's hash, for kickers */
 	uint64_t fp;		/* dedupe's fingerprint of the line ... */
 	unsigned char fp_ok;	/* ... if it is long enough to compare */
 	unsigned char piece;	/* part of a line too long to judge */

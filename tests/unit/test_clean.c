@@ -534,6 +534,18 @@ TEST(clean_boilerplate_drops_ui_keeps_article)
 	CHECK(strstr(got, "Islanders have relied") != NULL);
 }
 
+/* A headline and an article of four paragraphs. */
+#define HARBOUR \
+	"Harbour Wall Repairs Begin at Last\n\n" \
+	"Work on the harbour wall at Port Aske began on Monday, three " \
+	"years after the storm that broke it in two places.\n\n" \
+	"The council has set aside most of its coastal budget for the " \
+	"repairs, which are due to end before the winter.\n\n" \
+	"Fishing boats will use the north quay while the crews work, " \
+	"and the ferry will keep to its usual times.\n\n" \
+	"A public meeting about the second stage of the work will be " \
+	"held at the town hall next month.\n\n"
+
 /* A page of a menu, an article, then n lines from tail[] and a footer. */
 static const char *
 teaser_page(const char *const *tail, size_t n)
@@ -543,15 +555,7 @@ teaser_page(const char *const *tail, size_t n)
 
 	tt_buf_reset(&in);
 	tt_buf_puts(&in, "Home\nMenu\nSearch\nSubscribe\nSign in\nNews\n"
-	    "Sport\nWeather\n\nHarbour Wall Repairs Begin at Last\n\n"
-	    "Work on the harbour wall at Port Aske began on Monday, three "
-	    "years after the storm that broke it in two places.\n\n"
-	    "The council has set aside most of its coastal budget for the "
-	    "repairs, which are due to end before the winter.\n\n"
-	    "Fishing boats will use the north quay while the crews work, "
-	    "and the ferry will keep to its usual times.\n\n"
-	    "A public meeting about the second stage of the work will be "
-	    "held at the town hall next month.\n\n");
+	    "Sport\nWeather\n\n" HARBOUR);
 	for (i = 0; i < n; i++)
 		tt_buf_printf(&in, "%s\n\n", tail[i]);
 	tt_buf_puts(&in, "Privacy Policy\nTerms of Use\nContact Us\n"
@@ -623,6 +627,37 @@ TEST(clean_boilerplate_doubled_alt_text)
 	CHECK(strstr(got, "Rain, rain") != NULL);
 	CHECK(strstr(got, "Work on the harbour wall") != NULL);
 	CHECK(strstr(got, "Fishing boats will use the north quay") != NULL);
+}
+
+TEST(clean_boilerplate_kickers)
+{
+	static const char *const blurbs[] = {
+	    "A look at why the tides ran so high along the east coast.",
+	    "The ferry company says the new timetable will hold all winter.",
+	    "Anglers report the best autumn for sea bass in a decade.",
+	    "Volunteers have cleared the dunes of a tonne of plastic.",
+	};
+	tt_buf in = { 0 };
+	const char *got;
+	size_t i;
+
+	tt_buf_puts(&in, "Home\nNews\nSport\nSubscribe\n\n" HARBOUR
+	    "Training plan for the harbour swim:\n"
+	    "   * Rest\n   * Swim one mile\n   * Swim two miles\n   * Rest\n"
+	    "   * Row a mile\n   * Run a mile\n   * Rest\n\n"
+	    "More from the Gazette\n\n");
+	for (i = 0; i < sizeof(blurbs) / sizeof(blurbs[0]); i++)
+		tt_buf_printf(&in, "   * Coast\n\nStory %zu of the week\n\n%s\n\n",
+		    i + 1, blurbs[i]);
+	tt_buf_puts(&in, "Privacy Policy\nContact Us\n");
+	got = clean(in.data, in.len, TT_STEP_BOILERPLATE, 9);
+	/* "* Coast" over each teaser is a kicker; "* Rest" three times in
+	 * a list of short lines is the text's. */
+	CHECK(strstr(got, "Coast") == NULL);
+	CHECK(strstr(got, "Work on the harbour wall") != NULL);
+	CHECK(strstr(got, "held at the town hall next month") != NULL);
+	CHECK(strstr(got, "* Rest") != NULL);
+	tt_buf_free(&in);
 }
 
 TEST(clean_bad_rules)
