@@ -43,6 +43,8 @@
 #define RW_LP		-2.0	/* log10 P of the fix there, least */
 #define RW_MINLEN	3
 #endif
+#define KNOWN_MEMO	4096	/* words whose known() answer is kept */
+#define KNOWN_LEN	21	/* ... of at most these bytes */
 #define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words, */
 #define ACCEPT_SHORT	4	/* ... those of 80 longer than this */
 
@@ -61,6 +63,17 @@ struct tt_typo {
 	struct set	 often;		/* unknown words seen three times or more */
 	char		 sbuf[MAXSUGG][TT_DICT_MAXWORD + 8];
 	const char	*sp[MAXSUGG];
+	/* known()'s answers for the words seen last, by their hash: prose
+	 * uses the same few hundred words again and again, and a look-up in
+	 * the dictionary goes to memory.  An entry holds while gen does
+	 * (tt_typo_accept() moves it on). */
+	struct known_memo {
+		uint32_t	 hash, gen;
+		unsigned char	 len;
+		signed char	 known, rare;	/* -1: not asked yet */
+		char		 w[KNOWN_LEN];
+	} memo[KNOWN_MEMO];
+	uint32_t	 gen;
 };
 
 static int
@@ -168,6 +181,7 @@ tt_typo_accept(tt_typo *t, const char *w, size_t n)
 	if (n == 0 || n >= TT_DICT_MAXWORD)
 		return TT_EINVAL;
 	r = set_add(&t->personal, w, n);
+	t->gen++;	/* what known() said may no longer hold */
 	return r < 0 ? r : TT_OK;
 }
 
@@ -330,13 +344,11 @@ ascii_apostrophes(const char *w, size_t n, char *buf, size_t cap)
 }
 
 static int
-known(tt_typo *t, const char *w, size_t n)
+known_slow(tt_typo *t, const char *w, size_t n)
 {
 	char buf[TT_DICT_MAXWORD * 2] = "";
 	size_t m, i, from = 0;
 
-	if (n >= TT_DICT_MAXWORD)
-		return 1;
 	m = ascii_apostrophes(w, n, buf, sizeof(buf));
 	if (known1(t, buf, m))
 		return 1;
@@ -350,6 +362,61 @@ known(tt_typo *t, const char *w, size_t n)
 			from = i + 1;
 		}
 	return 1;
+}
+
+/* A hash of a word of at most KNOWN_LEN bytes: its first and last eight
+ * (memo() compares the whole word). */
+static uint32_t
+memo_hash(const char *w, size_t n)
+{
+	uint64_t a = 0, b = 0;
+
+	if (n >= 8) {
+		memcpy(&a, w, 8);
+		memcpy(&b, w + n - 8, 8);
+	} else
+		memcpy(&a, w, n);
+	a = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+	return (uint32_t)(a >> 29);
+}
+
+/* The memo entry of w, its answers so far (a new one, or NULL for a
+ * word too long to keep). */
+static struct known_memo *
+memo(tt_typo *t, const char *w, size_t n)
+{
+	struct known_memo *m;
+	uint32_t h;
+
+	if (n == 0 || n > KNOWN_LEN)
+		return NULL;
+	h = memo_hash(w, n);
+	m = &t->memo[h & (KNOWN_MEMO - 1)];
+	if (m->len == n && m->hash == h && m->gen == t->gen &&
+	    memcmp(m->w, w, n) == 0)
+		return m;
+	m->hash = h;
+	m->gen = t->gen;
+	m->len = (unsigned char)n;
+	m->known = m->rare = -1;
+	memcpy(m->w, w, n);
+	return m;
+}
+
+/* Does the dictionary or the personal list know w (as known1() takes
+ * it, a compound by its parts)? */
+static int
+known(tt_typo *t, const char *w, size_t n)
+{
+	struct known_memo *m;
+
+	if (n >= TT_DICT_MAXWORD)
+		return 1;
+	if ((m = memo(t, w, n)) == NULL)
+		return known_slow(t, w, n);
+	if (m->known < 0)
+		m->known = (signed char)known_slow(t, w, n);
+	return m->known;
 }
 
 int
@@ -566,6 +633,13 @@ title_line(const char *s, size_t n)
 	return words >= 2 && caps * 10 >= words * 7;
 }
 
+/* The bytes not_prose() looks at inside a chunk. */
+static const unsigned char odd_byte[256] = {
+	['/'] = 1, ['\\'] = 1, ['@'] = 1, ['_'] = 1, ['='] = 1, ['<'] = 1,
+	['>'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1, ['^'] = 1,
+	[':'] = 1, ['.'] = 1,
+};
+
 /* A chunk that is not prose: URL, e-mail, path, handle, tag, code. */
 static int
 not_prose(const char *c, size_t n)
@@ -577,9 +651,11 @@ not_prose(const char *c, size_t n)
 	if (c[0] == '#' || c[0] == '@' || c[0] == '$' || c[0] == '~' ||
 	    c[0] == '<' || c[0] == '{')
 		return 1;
-	if (n > 4 && strncasecmp(c, "www.", 4) == 0)
+	if (n > 4 && (c[0] | 0x20) == 'w' && strncasecmp(c, "www.", 4) == 0)
 		return 1;
 	for (i = 0; i < n; i++) {
+		if (!odd_byte[(unsigned char)c[i]])
+			continue;
 		switch (c[i]) {
 		case '/': case '\\': case '@': case '_': case '=': case '<':
 		case '>': case '{': case '}': case '|': case '*': case '^':
@@ -607,6 +683,10 @@ is_letter_at(const char *s, size_t n, size_t i, size_t *k)
 {
 	int32_t cp;
 
+	if ((unsigned char)s[i] < 0x80) {
+		*k = 1;
+		return tt_isascii_alpha((unsigned char)s[i]);
+	}
 	*k = tt_utf8_decode(s + i, n - i, &cp);
 	return tt_unicode_is_letter(cp) ||
 	    tt_unicode_category(cp) == TT_UCAT_MARK;
@@ -639,7 +719,23 @@ skip_word(const char *w, size_t n)
 
 	for (i = 0; i < n; i += k) {
 		int32_t cp;
+		unsigned char c = (unsigned char)w[i];
 
+		if (c < 0x80) {		/* ASCII: no need to ask */
+			k = 1;
+			if (!tt_isascii_alpha(c)) {
+				prev_lower = 0;
+				continue;
+			}
+			letters++;
+			if (c <= 'Z') {
+				upper++;
+				camel |= prev_lower;
+				prev_lower = 0;
+			} else
+				prev_lower = 1;
+			continue;
+		}
 		k = tt_utf8_decode(w + i, n - i, &cp);
 		if (!tt_unicode_is_letter(cp)) {
 			prev_lower = 0;
@@ -904,7 +1000,7 @@ remember(struct scan *sc, size_t start, size_t end, int real)
  * report_real() weighs it.
  */
 static int
-rare(tt_typo *t, const char *w, size_t n)
+rare_slow(tt_typo *t, const char *w, size_t n)
 {
 	uint32_t off;
 	size_t i, slot;
@@ -921,6 +1017,18 @@ rare(tt_typo *t, const char *w, size_t n)
 		return 0;
 	f = tt_dict_freq(&t->d, off);
 	return f == 0 || f >= RW_RARE * 20;
+}
+
+static int
+rare(tt_typo *t, const char *w, size_t n)
+{
+	struct known_memo *m;
+
+	if ((m = memo(t, w, n)) == NULL)
+		return rare_slow(t, w, n);
+	if (m->rare < 0)
+		m->rare = (signed char)rare_slow(t, w, n);
+	return m->rare;
 }
 
 /*
@@ -1275,10 +1383,10 @@ scan_text(struct scan *sc)
 
 	sc->line = 1;
 	while (i < n && !sc->stop) {
-		size_t eol = i, j, code = 0, f;
+		size_t eol, j, code = 0, f;
+		const char *nl = memchr(s + i, '\n', n - i);
 
-		while (eol < n && s[eol] != '\n')
-			eol++;
+		eol = nl != NULL ? (size_t)(nl - s) : n;
 		if (!(sc->flags & TT_TYPO_LINE) &&
 		    (f = fence_end(s, i, eol, n, memo)) != 0) {
 			/* a code block: its lines are counted, not read */
@@ -1308,8 +1416,11 @@ scan_text(struct scan *sc)
 				break;
 			if (c0 < code)
 				continue;	/* inside a code span */
-			for (q = c0; q < c1 && s[q] != '`'; q++)
-				;
+			{
+				const char *bt = memchr(s + c0, '`', c1 - c0);
+
+				q = bt != NULL ? (size_t)(bt - s) : c1;
+			}
 			if (q < c1 && (code = code_end(s, q, eol)) != 0)
 				continue;
 			if (!not_prose(s + c0, c1 - c0))

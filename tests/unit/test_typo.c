@@ -64,6 +64,38 @@ TEST(typo_dictionary_knows_words)
 	CHECK(!tt_typo_known(t, "recieve", 7));
 }
 
+TEST(typo_accepted_words_are_known_at_once)
+{
+	tt_typo *t = tt_typo_new(NULL, NULL);
+	size_t i;
+
+	/* Asked about often (the answers are kept), then accepted: the
+	 * kept answers give way. */
+	for (i = 0; i < 3; i++) {
+		CHECK(!tt_typo_known(t, "frobnicate", 10));
+		CHECK(!tt_typo_known(t, "Frobnicate's", 12));
+		CHECK(tt_typo_known(t, "despite", 7));
+	}
+	CHECK(tt_typo_accept(t, "frobnicate", 10) == TT_OK);
+	CHECK(tt_typo_known(t, "frobnicate", 10));
+	CHECK(tt_typo_known(t, "Frobnicate's", 12));
+	CHECK(tt_typo_known(t, "despite", 7));
+	/* Words too long to keep, and words that share a slot, answer as
+	 * themselves. */
+	CHECK(!tt_typo_known(t, "antidisestablishmentarianismx", 29));
+	CHECK(tt_typo_known(t, "antidisestablishmentarianism", 28) ==
+	    tt_typo_known(t, "antidisestablishmentarianism", 28));
+	for (i = 0; i < 5000; i++) {
+		char w[16];
+		int n = snprintf(w, sizeof(w), "zq%zux", i);
+
+		CHECK(!tt_typo_known(t, w, (size_t)n));
+	}
+	CHECK(tt_typo_known(t, "despite", 7));
+	CHECK(!tt_typo_known(t, "Sespite", 7));
+	tt_typo_free(t);
+}
+
 TEST(typo_suggests_and_keeps_case)
 {
 	const char *const *s;
