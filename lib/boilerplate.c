@@ -790,22 +790,6 @@ measure(struct tt_cline *l)
 	}
 }
 
-/* A hash of a short line: its first and last eight bytes and its length
- * (kickers() compares the bytes of lines that share it). */
-static uint32_t
-kick_hash(const char *s, size_t len)
-{
-	uint64_t a = 0, b = 0;
-
-	if (len >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + len - 8, 8);
-	} else
-		memcpy(&a, s, len);
-	a = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
-	return (uint32_t)(a >> 32);
-}
-
 void
 tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 {
@@ -815,7 +799,7 @@ tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 	/* A short list item may be a kicker: its hash, while its bytes are
 	 * at hand. */
 	if (l->bullet && l->words > 0 && l->words <= KICK_WORDS)
-		l->khash = kick_hash(l->text.data + l->core_at, l->core_len);
+		l->khash = tt_hash_ends(l->text.data + l->core_at, l->core_len);
 	/* The keyed rules that may match: for the lines rules are tried
 	 * on. */
 	l->keys = 0;

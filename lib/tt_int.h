@@ -3,6 +3,7 @@
 #define TT_INT_H
 
 #include <stdatomic.h>
+#include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -92,6 +93,24 @@ tt_hash32(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
+}
+
+/* A quick hash of a short string: its first and last eight bytes and
+ * its length, mixed by multiplication.  Strings that differ only in
+ * their middle bytes (beyond 16) share it: a table keyed by it compares
+ * the strings too. */
+static inline uint32_t
+tt_hash_ends(const char *s, size_t n)
+{
+	uint64_t a = 0, b = 0;
+
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+	} else
+		memcpy(&a, s, n);
+	a = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+	return (uint32_t)(a >> 32);
 }
 
 static inline int

@@ -364,22 +364,6 @@ known_slow(tt_typo *t, const char *w, size_t n)
 	return 1;
 }
 
-/* A hash of a word of at most KNOWN_LEN bytes: its first and last eight
- * (memo() compares the whole word). */
-static uint32_t
-memo_hash(const char *w, size_t n)
-{
-	uint64_t a = 0, b = 0;
-
-	if (n >= 8) {
-		memcpy(&a, w, 8);
-		memcpy(&b, w + n - 8, 8);
-	} else
-		memcpy(&a, w, n);
-	a = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
-	return (uint32_t)(a >> 29);
-}
-
 /* The memo entry of w, its answers so far (a new one, or NULL for a
  * word too long to keep). */
 static struct known_memo *
@@ -390,7 +374,7 @@ memo(tt_typo *t, const char *w, size_t n)
 
 	if (n == 0 || n > KNOWN_LEN)
 		return NULL;
-	h = memo_hash(w, n);
+	h = tt_hash_ends(w, n);
 	m = &t->memo[h & (KNOWN_MEMO - 1)];
 	if (m->len == n && m->hash == h && m->gen == t->gen &&
 	    memcmp(m->w, w, n) == 0)
