@@ -27,6 +27,17 @@
 #define FLIGHT		TT_CLEAN_DOC_BYTES	/* bytes in batches not
 					 * written before one is waited for */
 
+/* tt_clean_is_blank(), without a call for a line that starts with
+ * something else (most do). */
+static inline int
+blank(const char *s, size_t len)
+{
+	if (len > 0 && s[0] != ' ' && s[0] != '\t' && s[0] != '\f' &&
+	    s[0] != '\v')
+		return 0;
+	return tt_clean_is_blank(s, len);
+}
+
 static const struct {
 	const char	*name;
 	unsigned	 bit;
@@ -309,7 +320,7 @@ work(struct crew *w, struct batch *b)
 		if (!l->piece && !l->sep && b->err == TT_OK &&
 		    (r = line_steps(w, l)) != TT_OK)
 			b->err = r;
-		l->blank = !l->piece && tt_clean_is_blank(l->text.data,
+		l->blank = !l->piece && blank(l->text.data,
 		    l->text.len);
 		/* While the line is at hand */
 		if (w->boiler != NULL && b->err == TT_OK)
@@ -547,9 +558,14 @@ emit(tt_clean *c, struct tt_cline *l, tt_buf *out)
 		return TT_ENOMEM;
 	c->blank_pending = 0;
 	c->started = 1;
-	if (tt_buf_append(out, l->text.data, l->text.len) != TT_OK ||
-	    (!l->piece_more && tt_buf_putc(out, '\n') != TT_OK))
+	/* one reservation for the line and its newline */
+	if (tt_buf_reserve(out, l->text.len + 1) != TT_OK)
 		return TT_ENOMEM;
+	if (l->text.len > 0)
+		memcpy(out->data + out->len, l->text.data, l->text.len);
+	out->len += l->text.len;
+	if (!l->piece_more)
+		out->data[out->len++] = '\n';
 	return TT_OK;
 }
 
@@ -566,7 +582,7 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 		c->lineno++;
 	/* A line of a form feed (and white space) separates documents, as
 	 * tt-extract writes between pages. */
-	sep = !piece && c->cur.len > 0 && tt_clean_is_blank(c->cur.data,
+	sep = !piece && c->cur.len > 0 && blank(c->cur.data,
 	    c->cur.len) && memchr(c->cur.data, '\f', c->cur.len) != NULL;
 	if (b->n == b->cap && grow(b) != TT_OK)
 		return TT_ENOMEM;
