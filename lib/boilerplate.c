@@ -31,7 +31,8 @@ static const char KICKER[] = "kicker";
 static const char TEASER_CARD[] = "teaser-card";
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
-#define KICK_WORDS	3	/* a kicker's words, at most */
+#define KICK_WORDS	3	/* a kicker's words, at most, */
+#define KICK_TIMES	3	/* ... and how often it is printed */
 #define REPEAT_NEAR	3	/* lines a repeated title is looked for in */
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
 #define JIT_AFTER	64	/* tries before a rule is compiled to code */
@@ -790,6 +791,15 @@ measure(struct tt_cline *l)
 	}
 }
 
+/* May line l be a kicker (kickers())?  A measured list item of a few
+ * words that no rule took. */
+static int
+kick_ok(const struct tt_cline *l)
+{
+	return l->bullet && l->why == NULL && l->words > 0 &&
+	    l->words <= KICK_WORDS;
+}
+
 void
 tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 {
@@ -798,7 +808,7 @@ tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 	measure(l);
 	/* A short list item may be a kicker: its hash, while its bytes are
 	 * at hand. */
-	if (l->bullet && l->words > 0 && l->words <= KICK_WORDS)
+	if (kick_ok(l))
 		l->khash = tt_hash_ends(l->text.data + l->core_at, l->core_len);
 	/* The keyed rules that may match: for the lines rules are tried
 	 * on. */
@@ -1041,7 +1051,6 @@ ends_colon(const struct tt_cline *l)
 #define FEW_WORDS	20
 #define TRIM_RUN	6	/* headlines that end a stretch */
 #define TRIM_WORDS	20	/* ... shorter than this */
-#define KICK_TIMES	3	/* ... and how often it is printed */
 #define TWO_TEXTS	0.75	/* a stretch beside the article as heavy */
 
 /* A row of a table as tt-extract writes one: cells between tabs.  Page
@@ -1262,7 +1271,7 @@ trim_end(struct tt_cline **lines, const double *v, size_t a, size_t z)
 	for (i = z; i > a; i--) {
 		const struct tt_cline *l = lines[i];
 
-		if (l->blank || l->piece || v[i] <= 0)
+		if (v[i] <= 0)		/* not text (blank lines are 0) */
 			continue;
 		if (l->period || l->words >= TRIM_WORDS)
 			break;
@@ -1291,7 +1300,7 @@ headline(struct tt_cline **lines, size_t a)
  * three times or more, each time with text between it and the next
  * ("* Fact Check" over each teaser's title and blurb).  A list that
  * repeats an item in a run of short lines (a week's plan, "* Rest") is
- * not such.  They cost as rule matches; returns how many.
+ * not such.  They cost as rule matches.
  */
 struct kick {
 	const char	*s;
@@ -1317,14 +1326,6 @@ apart(const struct kick *k, const size_t *pos, size_t e, size_t o)
 	lo = k[e].at < k[o].at ? k[e].at : k[o].at;
 	hi = k[e].at < k[o].at ? k[o].at : k[e].at;
 	return hi - lo > 2 && pos[hi] > pos[lo + 1];
-}
-
-/* May line l be a kicker? */
-static int
-kick_ok(const struct tt_cline *l)
-{
-	return l->bullet && !l->blank && !l->piece && l->why == NULL &&
-	    l->words > 0 && l->words <= KICK_WORDS;
 }
 
 /* The kickers among the lines at[0..nk) (those kick_ok() takes), each

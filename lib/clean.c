@@ -27,17 +27,6 @@
 #define FLIGHT		TT_CLEAN_DOC_BYTES	/* bytes in batches not
 					 * written before one is waited for */
 
-/* tt_clean_is_blank(), without a call for a line that starts with
- * something else (most do). */
-static inline int
-blank(const char *s, size_t len)
-{
-	if (len > 0 && s[0] != ' ' && s[0] != '\t' && s[0] != '\f' &&
-	    s[0] != '\v')
-		return 0;
-	return tt_clean_is_blank(s, len);
-}
-
 static const struct {
 	const char	*name;
 	unsigned	 bit;
@@ -320,7 +309,7 @@ work(struct crew *w, struct batch *b)
 		if (!l->piece && !l->sep && b->err == TT_OK &&
 		    (r = line_steps(w, l)) != TT_OK)
 			b->err = r;
-		l->blank = !l->piece && blank(l->text.data,
+		l->blank = !l->piece && tt_clean_is_blank(l->text.data,
 		    l->text.len);
 		/* While the line is at hand */
 		if (w->boiler != NULL && b->err == TT_OK)
@@ -582,7 +571,7 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 		c->lineno++;
 	/* A line of a form feed (and white space) separates documents, as
 	 * tt-extract writes between pages. */
-	sep = !piece && c->cur.len > 0 && blank(c->cur.data,
+	sep = !piece && c->cur.len > 0 && tt_clean_is_blank(c->cur.data,
 	    c->cur.len) && memchr(c->cur.data, '\f', c->cur.len) != NULL;
 	if (b->n == b->cap && grow(b) != TT_OK)
 		return TT_ENOMEM;

@@ -49,7 +49,18 @@ struct tt_cline {
 typedef struct tt_boiler tt_boiler;
 typedef struct tt_dedupe tt_dedupe;
 
-int	 tt_clean_is_blank(const char *, size_t);
+/* Is s[0..len) white space only?  (Inline: asked of every line, and most
+ * answer no at their first byte.) */
+static inline int
+tt_clean_is_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
 /* Tell the explain callback: line lineno, before -> after (NULL: dropped). */
 void	 tt_clean_note(tt_clean *, size_t lineno, const char *step,
 	    const char *rule, const char *before, size_t blen,

@@ -7,17 +7,6 @@
 #include "tt_int.h"
 #include "clean_int.h"
 
-int
-tt_clean_is_blank(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
-}
-
 /* What a code point becomes: NULL to keep it, "" to drop it. */
 static const char *
 map_cp(int32_t cp, int ascii)

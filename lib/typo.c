@@ -367,7 +367,7 @@ known_slow(tt_typo *t, const char *w, size_t n)
 /* The memo entry of w, its answers so far (a new one, or NULL for a
  * word too long to keep). */
 static struct known_memo *
-memo(tt_typo *t, const char *w, size_t n)
+memo_of(tt_typo *t, const char *w, size_t n)
 {
 	struct known_memo *m;
 	uint32_t h;
@@ -396,7 +396,7 @@ known(tt_typo *t, const char *w, size_t n)
 
 	if (n >= TT_DICT_MAXWORD)
 		return 1;
-	if ((m = memo(t, w, n)) == NULL)
+	if ((m = memo_of(t, w, n)) == NULL)
 		return known_slow(t, w, n);
 	if (m->known < 0)
 		m->known = (signed char)known_slow(t, w, n);
@@ -617,11 +617,15 @@ title_line(const char *s, size_t n)
 	return words >= 2 && caps * 10 >= words * 7;
 }
 
-/* The bytes not_prose() looks at inside a chunk. */
-static const unsigned char odd_byte[256] = {
-	['/'] = 1, ['\\'] = 1, ['@'] = 1, ['_'] = 1, ['='] = 1, ['<'] = 1,
-	['>'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1, ['^'] = 1,
-	[':'] = 1, ['.'] = 1,
+/* What a byte inside a chunk is to not_prose(): code or a path by itself
+ * (NP_CODE), or a URL's colon or a file name's dot where its neighbours
+ * say so; 0 for the rest. */
+enum { NP_CODE = 1, NP_COLON, NP_DOT };
+static const unsigned char np_byte[256] = {
+	['/'] = NP_CODE, ['\\'] = NP_CODE, ['@'] = NP_CODE, ['_'] = NP_CODE,
+	['='] = NP_CODE, ['<'] = NP_CODE, ['>'] = NP_CODE, ['{'] = NP_CODE,
+	['}'] = NP_CODE, ['|'] = NP_CODE, ['*'] = NP_CODE, ['^'] = NP_CODE,
+	[':'] = NP_COLON, ['.'] = NP_DOT,
 };
 
 /* A chunk that is not prose: URL, e-mail, path, handle, tag, code. */
@@ -638,17 +642,14 @@ not_prose(const char *c, size_t n)
 	if (n > 4 && (c[0] | 0x20) == 'w' && strncasecmp(c, "www.", 4) == 0)
 		return 1;
 	for (i = 0; i < n; i++) {
-		if (!odd_byte[(unsigned char)c[i]])
-			continue;
-		switch (c[i]) {
-		case '/': case '\\': case '@': case '_': case '=': case '<':
-		case '>': case '{': case '}': case '|': case '*': case '^':
+		switch (np_byte[(unsigned char)c[i]]) {
+		case NP_CODE:
 			return 1;
-		case ':':
+		case NP_COLON:
 			if (i + 1 < n && c[i + 1] == '/')
 				return 1;
 			break;
-		case '.':	/* file.txt, example.com: a dot inside */
+		case NP_DOT:	/* file.txt, example.com: a dot inside */
 			if (i > 0 && i + 1 < n &&
 			    tt_isascii_alpha((unsigned char)c[i - 1]) &&
 			    tt_isascii_alpha((unsigned char)c[i + 1]) &&
@@ -699,37 +700,31 @@ static int
 skip_word(const char *w, size_t n)
 {
 	size_t i, k, letters = 0, upper = 0;
-	int prev_lower = 0, camel = 0;
+	int prev_lower = 0, camel = 0, letter, up;
 
 	for (i = 0; i < n; i += k) {
-		int32_t cp;
 		unsigned char c = (unsigned char)w[i];
+		int32_t cp;
 
 		if (c < 0x80) {		/* ASCII: no need to ask */
 			k = 1;
-			if (!tt_isascii_alpha(c)) {
-				prev_lower = 0;
-				continue;
-			}
-			letters++;
-			if (c <= 'Z') {
-				upper++;
-				camel |= prev_lower;
-				prev_lower = 0;
-			} else
-				prev_lower = 1;
-			continue;
+			letter = tt_isascii_alpha(c);
+			up = c <= 'Z';
+		} else {
+			k = tt_utf8_decode(w + i, n - i, &cp);
+			letter = tt_unicode_is_letter(cp);
+			/* not the Latin alphabet: not English to check */
+			if (letter && cp >= 0x370 &&
+			    !(cp >= 0x1e00 && cp <= 0x1eff))
+				return 1;
+			up = tt_unicode_is_upper(cp);
 		}
-		k = tt_utf8_decode(w + i, n - i, &cp);
-		if (!tt_unicode_is_letter(cp)) {
+		if (!letter) {
 			prev_lower = 0;
 			continue;
 		}
 		letters++;
-		/* not the Latin alphabet: not English to check */
-		if (cp >= 0x370 && !(cp >= 0x1e00 && cp <= 0x1eff))
-			return 1;
-		if (tt_unicode_is_upper(cp)) {
+		if (up) {
 			upper++;
 			if (prev_lower)
 				camel = 1;
@@ -1008,7 +1003,7 @@ rare(tt_typo *t, const char *w, size_t n)
 {
 	struct known_memo *m;
 
-	if ((m = memo(t, w, n)) == NULL)
+	if ((m = memo_of(t, w, n)) == NULL)
 		return rare_slow(t, w, n);
 	if (m->rare < 0)
 		m->rare = (signed char)rare_slow(t, w, n);
