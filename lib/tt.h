@@ -550,7 +550,9 @@ int		 tt_typo_known(tt_typo *, const char *w, size_t n);
 /*
  * Check text; hits go to cb in order.  TT_TYPO_LINE: text is one line
  * of a longer document (the ispell protocol): no document-wide evidence
- * about names.  Returns the number of hits, or a TT_E* code.
+ * about names, and a person weighs each hit: unseen words of SCOWL's
+ * rarest lists near a common word are hits too (tt-typo(1), -a).
+ * Returns the number of hits, or a TT_E* code.
  */
 #define TT_TYPO_LINE	0x01
 #define TT_TYPO_ALL	0x02	/* also call cb for each right word (ok) */

@@ -43,6 +43,11 @@
 #define RW_LP		-2.0	/* log10 P of the fix there, least */
 #define RW_MINLEN	3
 #endif
+#define LONE_LEVEL	7	/* -a: unseen words of SCOWL 70 and 80 ... */
+#define LONE_DIST	10	/* ... an edit from a word ... */
+#define LONE_SUGG	5	/* ... of SCOWL 55 or commoner are doubted */
+#define RARE_RW		1	/* rare(): a slip report_real() weighs */
+#define RARE_LONE	2	/* ... one report_lone() weighs */
 #define KNOWN_MEMO	4096	/* words whose known() answer is kept */
 #define KNOWN_LEN	21	/* ... of at most these bytes */
 #define ACCEPT_MAX	8	/* SCOWL levels up to 80 are words, */
@@ -976,13 +981,17 @@ remember(struct scan *sc, size_t start, size_t end, int real)
  * letters only, in neither spelling list alone, not in the personal list,
  * and rarer than RW_RARE in the language model or unknown to it ("ane",
  * "wot", "fon").  Such a word may be a slip for a common one:
- * report_real() weighs it.
+ * report_real() weighs it (RARE_RW).  If the model has never seen it,
+ * SCOWL has it only among its rarest words and it is not a common word
+ * with an ending ("harassments"), report_lone() weighs it too
+ * (RARE_LONE: "positon", "stong", "withing").
  */
 static int
 rare_slow(tt_typo *t, const char *w, size_t n)
 {
-	uint32_t off;
-	size_t i, slot;
+	static const char *const ending[] = { "s", "es", "ly", "ally" };
+	uint32_t off, o;
+	size_t i, k, slot;
 	unsigned f;
 
 	if (n < RW_MINLEN || n >= TT_DICT_MAXWORD)
@@ -995,7 +1004,18 @@ rare_slow(tt_typo *t, const char *w, size_t n)
 	    set_find(&t->personal, w, n, &slot))
 		return 0;
 	f = tt_dict_freq(&t->d, off);
-	return f == 0 || f >= RW_RARE * 20;
+	if (f != 0)
+		return f >= RW_RARE * 20 ? RARE_RW : 0;
+	if ((t->d.blob[off] & TT_DICT_LEVEL) < LONE_LEVEL)
+		return RARE_RW;
+	for (i = 0; i < TT_NELEM(ending); i++) {
+		k = strlen(ending[i]);
+		if (n > k + 2 && memcmp(w + n - k, ending[i], k) == 0 &&
+		    (o = tt_dict_find(&t->d, w, n - k)) != 0 &&
+		    tt_dict_freq(&t->d, o) != 0)
+			return RARE_RW;
+	}
+	return RARE_RW | RARE_LONE;
 }
 
 static int
@@ -1049,6 +1069,32 @@ report_real(struct scan *sc, size_t start, size_t end)
 	h.confidence = 0.9;
 	h.fix = 1;
 	emit(sc, &h, start, end);
+}
+
+/*
+ * -a: a word of SCOWL's rarest lists that the model has never seen
+ * (RARE_LONE), within LONE_DIST of a common word, is reported with its
+ * suggestions, as aspell, whose lists stop at SCOWL 60, would: an editor
+ * shows it and its user decides.  Never a fix.  1 if reported.
+ */
+static int
+report_lone(struct scan *sc, size_t start, size_t end)
+{
+	double c1, c2, lp1;
+	int d1, level;
+	tt_typo_hit h;
+	tt_sctx ctx;
+
+	memset(&h, 0, sizeof(h));
+	context(sc, start, end, &ctx);
+	h.nsugg = suggest(sc->t, sc->s + start, end - start, &ctx, &c1, &c2,
+	    &d1, &lp1, &level);
+	if (h.nsugg == 0 || d1 > LONE_DIST || level > LONE_SUGG)
+		return 0;
+	h.sugg = sc->t->sp;
+	h.confidence = 0.3;
+	emit(sc, &h, start, end);
+	return 1;
 }
 
 static void
@@ -1210,11 +1256,15 @@ words(struct scan *sc, size_t from, size_t to)
 		if (!digits && !skip_word(s + start, end - start) &&
 		    !known(sc->t, s + start, end - start))
 			report_parts(sc, start, end);
+		else if (!digits && (sc->flags & TT_TYPO_LINE) &&
+		    (rare(sc->t, s + start, end - start) & RARE_LONE) &&
+		    report_lone(sc, start, end))
+			;	/* reported */
 		else if ((sc->flags & TT_TYPO_ALL) && sc->pass == 2)
 			ok_word(sc, start, end);
 		else if (!digits && sc->pass == 1 && !(sc->flags &
-		    (TT_TYPO_LINE | TT_TYPO_ALL)) && rare(sc->t, s + start,
-		    end - start) && remember(sc, start, end, 1))
+		    (TT_TYPO_LINE | TT_TYPO_ALL)) && (rare(sc->t, s + start,
+		    end - start) & RARE_RW) && remember(sc, start, end, 1))
 			sighted(sc->t, s + start, end - start);
 		sc->initial = 0;
 		while (i < to && is_digit_at(s, i))

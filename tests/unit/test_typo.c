@@ -340,3 +340,33 @@ TEST(typo_real_word_slip)
 	    strcmp(a.first[0], "will") == 0 && a.fix[0]);
 	CHECK(b.n == 0);
 }
+
+/* -a doubts a word only SCOWL's rarest lists have and the model never saw
+ * when a common word is an edit away; the same word in a lint or a fix
+ * passes, as do the rare words with no such neighbour and a common word
+ * with an ending the model lacks. */
+TEST(typo_ispell_doubts_unseen_rare_words)
+{
+	tt_buf out = { 0 }, added = { 0 };
+	int terse = 0;
+	tt_typo *t = tt_typo_new(NULL, NULL);
+	struct hits c;
+	const char *line = "^positon harassments octahedron";
+
+	CHECK_INT(tt_typo_ispell(t, line, strlen(line), &terse, &added, &out),
+	    0);
+	CHECK(strncmp(out.data, "& positon ", 10) == 0);
+	CHECK(strstr(out.data, ": position,") != NULL);
+	CHECK(strstr(out.data, "harassments") == NULL);
+	CHECK(strstr(out.data, "octahedron") == NULL);
+	c = check("The positon of the octahedron is fixed.");
+	CHECK(c.n == 0);
+	out.len = 0;
+	CHECK_INT(tt_typo_ispell(t, "@positon", 8, &terse, &added, &out), 0);
+	CHECK_INT(tt_typo_ispell(t, line, strlen(line), &terse, &added, &out),
+	    0);
+	CHECK(strstr(out.data, "positon") == NULL);	/* accepted */
+	tt_buf_free(&out);
+	tt_buf_free(&added);
+	tt_typo_free(t);
+}
