@@ -79,6 +79,7 @@ tt_dict_open(tt_dictv *v)
 	if (bits > 28)
 		return -1;
 	v->blob = take(&c, ((size_t)blob + 3) & ~(size_t)3);
+	v->nblob = blob;
 	v->hash = take(&c, (size_t)4 << bits);
 	v->mask = (1u << bits) - 1;
 	v->keys = take(&c, (size_t)v->ndels * 4);

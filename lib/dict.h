@@ -167,6 +167,7 @@ tt_dict_skeleton(const char *w, size_t n, char *out, size_t cap)
 
 typedef struct tt_dictv {
 	const unsigned char	*blob;
+	uint32_t		 nblob;		/* its bytes */
 	const uint32_t		*hash;
 	uint32_t		 mask;
 	const uint32_t		*keys, *offs;
