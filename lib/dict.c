@@ -79,7 +79,6 @@ tt_dict_open(tt_dictv *v)
 	if (bits > 28)
 		return -1;
 	v->blob = take(&c, ((size_t)blob + 3) & ~(size_t)3);
-	v->nblob = blob;
 	v->hash = take(&c, (size_t)4 << bits);
 	v->mask = (1u << bits) - 1;
 	v->keys = take(&c, (size_t)v->ndels * 4);
@@ -107,6 +106,15 @@ tt_dict_open(tt_dictv *v)
 	v->tvals = take(&c, v->ntris);
 	(void)take(&c, (4 - (size_t)v->ntris % 4) % 4);
 	v->tbuck = take_buckets(&c, TT_DICT_PBITS);
+	v->nfar = take32(&c);
+	v->nflist = take32(&c);
+	if (v->nfar > UINT16_MAX)
+		return -1;
+	v->fstart = take(&c, (TT_DICT_NPAIR + 1) * 4);
+	v->foffs = take(&c, (size_t)v->nfar * 4);
+	v->fkeys = take(&c, ((size_t)v->nfar * 2 + 3) & ~(size_t)3);
+	v->fnpairs = take(&c, ((size_t)v->nfar + 3) & ~(size_t)3);
+	v->flist = take(&c, ((size_t)v->nflist * 2 + 3) & ~(size_t)3);
 	if (c.bad || c.p != c.end)
 		return -1;
 	/* each index's last bucket is its length */
@@ -114,7 +122,8 @@ tt_dict_open(tt_dictv *v)
 	    v->sbuck[(size_t)1 << TT_DICT_SBITS] != v->nskel ||
 	    v->s1buck[(size_t)1 << TT_DICT_S1BITS] != v->nskel1 ||
 	    v->pbuck[(size_t)1 << TT_DICT_PBITS] != v->npairs ||
-	    v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris)
+	    v->tbuck[(size_t)1 << TT_DICT_PBITS] != v->ntris ||
+	    v->fstart[TT_DICT_NPAIR] != v->nflist)
 		return -1;
 	return 0;
 }

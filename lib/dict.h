@@ -46,6 +46,15 @@
  *   tris:   u32 ntris; u32 keys[ntris], sorted: tt_dict_trikey(); u8
  *           vals[ntris], padded to 4 bytes: -20 log10 P(third | first,
  *           second); u32 buckets[(1 << TT_DICT_PBITS) + 1]
+ *   far:    u32 nfar, u32 nflist; u32 start[TT_DICT_NPAIR + 1]; u32
+ *           offs[nfar]; u16 keys[nfar], padded to 4 bytes; u8
+ *           npairs[nfar], padded to 4 bytes; u16 list[nflist], padded to
+ *           4 bytes: the far candidates' index (tt_dict_far_word(): the
+ *           common words, lowercase ASCII), numbered in the order of
+ *           their blob offsets (offs) with their tt_dict_farkey() and
+ *           their number of distinct tt_dict_pairs(); for each letter
+ *           pair, list[start[pair] .. start[pair + 1]) the numbers of the
+ *           words that have it, ordered by key and then number
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -55,7 +64,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x37647474u	/* "ttd7" */
+#define TT_DICT_MAGIC	0x38647474u	/* "ttd8" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
@@ -71,6 +80,58 @@
 #define TT_DICT_ABBR	0x80	/* an abbreviation */
 
 #define TT_DICT_SUGGEST_MAX	7	/* levels up to 70 are suggested */
+
+#define TT_DICT_FAR_LEVEL	2	/* far candidates: SCOWL 35, */
+#define TT_DICT_FAR_LEN		32	/* ... shorter than this */
+#define TT_DICT_NPAIR		(27 * 27)	/* letter pairs, '^' '$' too */
+#define TT_DICT_NFARKEY		(27 * TT_DICT_FAR_LEN)
+
+/* The distinct letter pairs of lowercase ASCII w[0..n) ('^' before it
+ * and '$' after it count as letters: 26), in out (n + 1 at most), and
+ * their number; -1 if w has any other byte. */
+static inline int
+tt_dict_pairs(const char *w, size_t n, uint16_t *out)
+{
+	size_t i, k, m = 0;
+	int prev = 26, c;
+
+	for (i = 0; i <= n; i++) {
+		uint16_t p;
+
+		if (i < n && (w[i] < 'a' || w[i] > 'z'))
+			return -1;
+		c = i < n ? w[i] - 'a' : 26;
+		p = (uint16_t)(prev * 27 + c);
+		for (k = 0; k < m && out[k] != p; k++)
+			;
+		if (k == m)
+			out[m++] = p;
+		prev = c;
+	}
+	return (int)m;
+}
+
+/* A far candidate's key: its first letter's class (the vowels and y are
+ * one: a writer may have had another) and its length. */
+static inline unsigned
+tt_dict_farkey(int first, size_t len)
+{
+	int vowel = first == 'a' || first == 'e' || first == 'i' ||
+	    first == 'o' || first == 'u' || first == 'y';
+
+	return (vowel ? 0 : (unsigned)(first - 'a' + 1)) * TT_DICT_FAR_LEN +
+	    (unsigned)len;
+}
+
+/* Is a word of len bytes, info and freq (0: unknown to the language
+ * model; lm: there is one) common enough to be a far candidate?  (Its
+ * letters are checked by tt_dict_pairs().) */
+static inline int
+tt_dict_far_word(size_t len, unsigned info, unsigned freq, int lm)
+{
+	return (info & TT_DICT_LEVEL) <= TT_DICT_FAR_LEVEL &&
+	    (freq != 0 || !lm) && len >= 3 && len < TT_DICT_FAR_LEN;
+}
 
 static inline uint32_t
 tt_dict_hash(const char *s, size_t n)
@@ -167,7 +228,6 @@ tt_dict_skeleton(const char *w, size_t n, char *out, size_t cap)
 
 typedef struct tt_dictv {
 	const unsigned char	*blob;
-	uint32_t		 nblob;		/* its bytes */
 	const uint32_t		*hash;
 	uint32_t		 mask;
 	const uint32_t		*keys, *offs;
@@ -182,6 +242,11 @@ typedef struct tt_dictv {
 	const unsigned char	*pvals, *pbos, *tvals;
 	uint32_t		 npairs, ntris;
 	unsigned		 start_bo, end_freq;
+	/* the far candidates' index (see above) */
+	uint32_t		 nfar, nflist;
+	const uint32_t		*fstart, *foffs;
+	const uint16_t		*fkeys, *flist;
+	const unsigned char	*fnpairs;
 } tt_dictv;
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */

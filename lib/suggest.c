@@ -762,160 +762,33 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 
 /*
  * Far candidates, for a word alone that has nothing within two edits
- * (FAR_GATE): "cofortlbe", "refredgator", "singnucher".  The common words
- * (SCOWL 35 or commoner, known to the language model, lowercase ASCII)
- * are indexed by the pairs of letters they have ('^' and '$' at the ends
- * count as letters), each pair's list ordered by the words' first
- * letters (the vowels and y as one: the writer may have had another) and
- * lengths.  Of the words with the misspelling's first letter and about
- * its length, those that share FAR_SHARE of its pairs or more, the
- * FAR_TAKE sharing the most (by Dice's coefficient), are ranked with the
- * others by the error model, up to MAXCOST_FAR, C_FAR more (the words
- * that sound alike keep their place: "ackwitted", acquitted).  The index is built on
- * the first use (31 thousand words, 0.6 MB, about 15 ms); if memory runs
- * out there is none, and no far candidates.
+ * (FAR_GATE): "cacluatons", "sceietory", "philipohy".  The dictionary
+ * indexes the common words (SCOWL 35 or commoner, known to the language
+ * model, lowercase ASCII) by the pairs of letters they have ('^' and '$'
+ * at the ends count as letters), each pair's list ordered by the words'
+ * first letters (the vowels and y as one) and lengths (dict.h, "far").
+ * Of the words with the misspelling's first letter and about its length,
+ * those that share FAR_SHARE of its pairs or more, the FAR_TAKE sharing
+ * the most (by Dice's coefficient), are ranked with the others by the
+ * error model, up to MAXCOST_FAR, C_FAR more (the words that sound alike
+ * keep their place: "ackwitted", acquitted).
  */
-#define FAR_LEVEL	2	/* SCOWL 35 */
-#define FAR_LEN		32	/* words shorter than this */
 #define FAR_MINLEN	5	/* misspellings this long or longer */
 #define FAR_GATE	20	/* tenths the first candidate must exceed */
 #define FAR_SHARE	0.4
 #define FAR_TAKE	20
 #define MAXCOST_FAR	4.5
 #define C_FAR		0.2	/* more for a far candidate */
-#define NPAIR		(27 * 27)
-#define NFARKEY		(27 * FAR_LEN)	/* first letter's class, length */
 
-static struct {
-	uint32_t	 start[NPAIR + 1];	/* of each pair's list */
-	uint16_t	*list;		/* word numbers */
-	uint16_t	*key;		/* word number -> far_key() */
-	uint32_t	*off;		/* ... -> blob offset */
-	unsigned char	*npairs;	/* ... -> its distinct pairs */
-	uint32_t	 n;
-} far_ix;
-static pthread_once_t far_once = PTHREAD_ONCE_INIT;
-
-static unsigned
-far_key(int first, size_t len)
-{
-	return (vowel(first) ? 0 : (unsigned)(first - 'a' + 1)) * FAR_LEN +
-	    (unsigned)len;
-}
-
-/* The distinct letter pairs of lowercase ASCII w, or -1 if w has any
- * other byte. */
-static int
-pairs_of(const char *w, size_t n, uint16_t *out)
-{
-	size_t i, k, m = 0;
-	int prev = 26, c;
-
-	for (i = 0; i <= n; i++) {
-		uint16_t p;
-
-		if (i < n && (w[i] < 'a' || w[i] > 'z'))
-			return -1;
-		c = i < n ? w[i] - 'a' : 26;
-		p = (uint16_t)(prev * 27 + c);
-		for (k = 0; k < m && out[k] != p; k++)
-			;
-		if (k == m)
-			out[m++] = p;
-		prev = c;
-	}
-	return (int)m;
-}
-
-/* Is the word at off one for the index?  Its pairs into pr, their
- * number into *m. */
-static int
-far_word(const tt_dictv *v, uint32_t off, uint16_t *pr, int *m)
-{
-	size_t len = v->blob[off - 3];
-
-	return (v->blob[off] & TT_DICT_LEVEL) <= FAR_LEVEL &&
-	    tt_dict_freq(v, off) != 0 && len >= 3 && len < FAR_LEN &&
-	    (*m = pairs_of((const char *)v->blob + off + 1, len, pr)) > 0;
-}
-
-static void
-far_build(void)
-{
-	tt_dictv v;
-	uint16_t pr[TT_DICT_MAXWORD + 2];
-	uint32_t bykey[NFARKEY + 1] = { 0 }, *order = NULL, p, k, n = 0, t;
-	uint32_t npr = 0;
-	size_t len;
-	int m, i;
-
-	if (tt_dict_open(&v) != 0)
-		return;
-	/* count: the words, their pairs, the words of each key */
-	for (p = 0; p + 4 < v.nblob; p += 4 + len + 1) {
-		len = v.blob[p];
-		if (n < UINT16_MAX && far_word(&v, p + 3, pr, &m)) {
-			bykey[far_key(v.blob[p + 4], len) + 1]++;
-			for (i = 0; i < m; i++)
-				far_ix.start[pr[i] + 1]++;
-			npr += (uint32_t)m;
-			n++;
-		}
-	}
-	far_ix.list = malloc((size_t)npr * sizeof(*far_ix.list) + 1);
-	far_ix.key = malloc((size_t)n * sizeof(*far_ix.key) + 1);
-	far_ix.off = malloc((size_t)n * sizeof(*far_ix.off) + 1);
-	far_ix.npairs = malloc((size_t)n + 1);
-	order = malloc((size_t)n * sizeof(*order) + 1);
-	if (far_ix.list == NULL || far_ix.key == NULL || far_ix.off == NULL ||
-	    far_ix.npairs == NULL || order == NULL)
-		goto fail;
-	for (i = 1; i <= NFARKEY; i++)
-		bykey[i] += bykey[i - 1];
-	for (i = 1; i <= NPAIR; i++)
-		far_ix.start[i] += far_ix.start[i - 1];
-	/* the words in the order of their keys ... */
-	for (k = 0, p = 0; p + 4 < v.nblob; p += 4 + len + 1) {
-		len = v.blob[p];
-		if (k < n && far_word(&v, p + 3, pr, &m)) {
-			t = far_key(v.blob[p + 4], len);
-			far_ix.key[k] = (uint16_t)t;
-			far_ix.off[k] = p + 3;
-			far_ix.npairs[k] = (unsigned char)m;
-			order[bykey[t]++] = k++;
-		}
-	}
-	/* ... into their pairs' lists, which are so ordered by key too */
-	for (t = 0; t < n; t++) {
-		k = order[t];
-		pairs_of((const char *)v.blob + far_ix.off[k] + 1,
-		    v.blob[far_ix.off[k] - 3], pr);
-		for (i = 0; i < far_ix.npairs[k]; i++)
-			far_ix.list[far_ix.start[pr[i]]++] = (uint16_t)k;
-	}
-	/* filling moved each start to the next one's: back */
-	for (i = NPAIR; i > 0; i--)
-		far_ix.start[i] = far_ix.start[i - 1];
-	far_ix.start[0] = 0;
-	far_ix.n = n;
-	free(order);
-	return;
-fail:
-	free(far_ix.list);
-	free(far_ix.key);
-	free(far_ix.off);
-	free(far_ix.npairs);
-	free(order);
-}
-
-/* The first entry of list[a, b) whose word's key is key or more. */
+/* The first entry of the far list [a, b) whose word's key is key or
+ * more. */
 static uint32_t
-far_find(uint32_t a, uint32_t b, unsigned key)
+far_find(const tt_dictv *v, uint32_t a, uint32_t b, unsigned key)
 {
 	while (a < b) {
 		uint32_t mid = a + (b - a) / 2;
 
-		if (far_ix.key[far_ix.list[mid]] < key)
+		if (v->fkeys[v->flist[mid]] < key)
 			a = mid + 1;
 		else
 			b = mid;
@@ -928,25 +801,26 @@ far(struct ctx *c, const char *low, size_t n)
 {
 	static _Thread_local unsigned char shared[UINT16_MAX];
 	static _Thread_local uint16_t some[UINT16_MAX];
+	const tt_dictv *v = c->v;
 	uint16_t pr[TT_DICT_MAXWORD + 2], best[FAR_TAKE];
 	double score[FAR_TAKE], d;
 	size_t ns = 0, nb = 0, i, k;
 	unsigned lo, hi;
 	int m, need;
 
-	pthread_once(&far_once, far_build);
-	if (far_ix.n == 0 || (m = pairs_of(low, n, pr)) < 0)
+	if (v->nfar == 0 || (m = tt_dict_pairs(low, n, pr)) < 0)
 		return;
 	need = (int)(m * FAR_SHARE + 0.5);
 	if (need < 2)
 		need = 2;
-	lo = far_key(low[0], n - 3);	/* n >= FAR_MINLEN */
-	hi = far_key(low[0], n + 4 < FAR_LEN ? n + 4 : FAR_LEN);
-	memset(shared, 0, far_ix.n);
+	lo = tt_dict_farkey(low[0], n - 3);	/* n >= FAR_MINLEN */
+	hi = tt_dict_farkey(low[0], n + 4 < TT_DICT_FAR_LEN ? n + 4 :
+	    TT_DICT_FAR_LEN);
+	memset(shared, 0, v->nfar);
 	for (i = 0; i < (size_t)m; i++) {
-		uint32_t a = far_ix.start[pr[i]], b = far_ix.start[pr[i] + 1];
-		const uint16_t *w = far_ix.list + far_find(a, b, lo);
-		const uint16_t *e = far_ix.list + far_find(a, b, hi);
+		uint32_t a = v->fstart[pr[i]], b = v->fstart[pr[i] + 1];
+		const uint16_t *w = v->flist + far_find(v, a, b, lo);
+		const uint16_t *e = v->flist + far_find(v, a, b, hi);
 
 		for (; w < e; w++)
 			if (++shared[*w] == need)
@@ -954,7 +828,7 @@ far(struct ctx *c, const char *low, size_t n)
 	}
 	/* the FAR_TAKE sharing most, best first */
 	for (i = 0; i < ns; i++) {
-		d = 2.0 * shared[some[i]] / (m + far_ix.npairs[some[i]]);
+		d = 2.0 * shared[some[i]] / (m + v->fnpairs[some[i]]);
 		if (nb == FAR_TAKE && d <= score[nb - 1])
 			continue;
 		if (nb < FAR_TAKE)
@@ -969,7 +843,7 @@ far(struct ctx *c, const char *low, size_t n)
 	c->maxcost = TENTHS(MAXCOST_FAR);
 	c->far = C_FAR;
 	for (i = 0; i < nb; i++)
-		consider(c, far_ix.off[best[i]]);
+		consider(c, v->foffs[best[i]]);
 	c->far = 0;
 	c->maxcost = TENTHS(MAXCOST);
 }

@@ -590,6 +590,90 @@ put_buckets(FILE *out, const void *v, size_t stride, size_t n, int bits)
 	}
 }
 
+static void
+put16s(FILE *out, const uint16_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fputc(v[i] & 255, out);
+		fputc(v[i] >> 8, out);
+	}
+	for (i = 2 * n; i % 4 != 0; i++)
+		fputc(0, out);
+}
+
+/* The far candidates' index (dict.h, "far"); lm: a language model was
+ * read. */
+static void
+put_far(FILE *out, int lm)
+{
+	uint16_t pr[TT_DICT_MAXWORD + 2], *keys, *list;
+	uint32_t start[TT_DICT_NPAIR + 1] = { 0 }, bykey[TT_DICT_NFARKEY +
+	    1] = { 0 }, *num, *order, nfar = 0, nlist = 0, k, t;
+	unsigned char *np;
+	size_t i, len;
+	int m, j;
+
+	if ((num = malloc(nwords * sizeof(*num))) == NULL)
+		die("out of memory");
+	/* which words, numbered in blob order, and how many of each */
+	for (i = 0; i < nwords; i++) {
+		len = strlen(words[i].w);
+		num[i] = UINT32_MAX;
+		if (nfar == UINT16_MAX || !tt_dict_far_word(len,
+		    words[i].info, words[i].freq, lm) ||
+		    (m = tt_dict_pairs(words[i].w, len, pr)) < 0)
+			continue;
+		num[i] = nfar++;
+		bykey[tt_dict_farkey(words[i].w[0], len) + 1]++;
+		for (j = 0; j < m; j++)
+			start[pr[j] + 1]++;
+		nlist += (uint32_t)m;
+	}
+	keys = malloc(nfar * sizeof(*keys) + 1);
+	np = malloc(nfar + 1);
+	order = malloc(nfar * sizeof(*order) + 1);
+	list = malloc(nlist * sizeof(*list) + 1);
+	if (keys == NULL || np == NULL || order == NULL || list == NULL)
+		die("out of memory");
+	for (t = 1; t <= TT_DICT_NFARKEY; t++)
+		bykey[t] += bykey[t - 1];
+	for (t = 1; t <= TT_DICT_NPAIR; t++)
+		start[t] += start[t - 1];
+	put32(out, nfar);
+	put32(out, nlist);
+	for (t = 0; t <= TT_DICT_NPAIR; t++)
+		put32(out, start[t]);
+	for (i = 0; i < nwords; i++)
+		if (num[i] != UINT32_MAX) {
+			len = strlen(words[i].w);
+			k = num[i];
+			keys[k] = (uint16_t)tt_dict_farkey(words[i].w[0], len);
+			np[k] = (unsigned char)tt_dict_pairs(words[i].w, len,
+			    pr);
+			order[bykey[keys[k]]++] = (uint32_t)i;
+			put32(out, words[i].off);
+		}
+	/* each pair's list in the order of the keys */
+	for (t = 0; t < nfar; t++) {
+		i = order[t];
+		m = tt_dict_pairs(words[i].w, strlen(words[i].w), pr);
+		for (j = 0; j < m; j++)
+			list[start[pr[j]]++] = (uint16_t)num[i];
+	}
+	put16s(out, keys, nfar);
+	fwrite(np, 1, nfar, out);
+	for (t = nfar; t % 4 != 0; t++)
+		fputc(0, out);
+	put16s(out, list, nlist);
+	free(num);
+	free(keys);
+	free(np);
+	free(order);
+	free(list);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -833,6 +917,7 @@ main(int argc, char *argv[])
 	for (i = ntris; i % 4 != 0; i++)
 		fputc(0, out);
 	put_buckets(out, tris, sizeof(*tris), ntris, TT_DICT_PBITS);
+	put_far(out, argc == 4);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;

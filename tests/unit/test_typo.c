@@ -337,6 +337,55 @@ TEST(dict_language_model)
 	CHECK(tt_dict_tri(&v, h("of"), h("one"), h("qwzx")) == 0);
 }
 
+/* The far candidates' index as dictgen wrote it: each list's words are
+ * words of the index with that pair, in the order of their keys; each
+ * word's key and number of pairs are its own; common words are in it,
+ * rare ones and names not. */
+TEST(dict_far_index)
+{
+	tt_dictv v;
+	uint16_t pr[TT_DICT_MAXWORD + 2];
+	uint32_t p, j, k, bad = 0, off;
+	int found = 0;
+
+	CHECK(tt_dict_open(&v) == 0);
+	CHECK(v.nfar > 10000);
+	for (p = 0; p < TT_DICT_NPAIR; p++) {
+		CHECK(v.fstart[p] <= v.fstart[p + 1]);
+		for (j = v.fstart[p]; j < v.fstart[p + 1]; j++) {
+			const char *w;
+			size_t n;
+			int m, i, has = 0;
+
+			k = v.flist[j];
+			if (k >= v.nfar) {
+				bad++;
+				break;
+			}
+			if (j > v.fstart[p] && v.fkeys[v.flist[j - 1]] >
+			    v.fkeys[k])
+				bad++;
+			w = tt_dict_word(&v, v.foffs[k], NULL);
+			n = tt_dict_len(&v, v.foffs[k]);
+			m = tt_dict_pairs(w, n, pr);
+			for (i = 0; i < m; i++)
+				has |= pr[i] == p;
+			if (!has || m != v.fnpairs[k] ||
+			    v.fkeys[k] != tt_dict_farkey(w[0], n))
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+	off = tt_dict_find(&v, "calculations", 12);
+	for (k = 0; k < v.nfar; k++)
+		found |= v.foffs[k] == off;
+	CHECK(off != 0 && found);
+	off = tt_dict_find(&v, "octahedron", 10);
+	for (k = 0, found = 0; k < v.nfar; k++)
+		found |= v.foffs[k] == off;
+	CHECK(off != 0 && !found);
+}
+
 TEST(typo_context_ranks_candidates)
 {
 	struct hits a = check("We went to the bech today.");
