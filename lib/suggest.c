@@ -759,7 +759,6 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 	}
 }
 
-
 /*
  * Far candidates, for a word alone that has nothing within two edits
  * (FAR_GATE): "cacluatons", "sceietory", "philipohy".  The dictionary

@@ -984,7 +984,7 @@ remember(struct scan *sc, size_t start, size_t end, int real)
  * report_real() weighs it (RARE_RW).  If the model has never seen it,
  * SCOWL has it only among its rarest words and it is not a common word
  * with an ending ("harassments"), report_lone() weighs it too
- * (RARE_LONE: "positon", "stong", "withing").
+ * (RARE_LONE: "positon", "stong", "belive").
  */
 static int
 rare_slow(tt_typo *t, const char *w, size_t n)
