@@ -328,9 +328,14 @@ typedef struct tt_sugg {
 enum { TT_LANG_US, TT_LANG_GB };
 
 /* Up to max candidates for the word w (UTF-8, any case), likeliest
- * first, in the context ctx if not NULL; returns how many. */
+ * first, in the context ctx if not NULL; returns how many.  Where the
+ * first costs more than TT_SUGG_FAR_GATE tenths (or there is none), the
+ * common words sharing most of w's letter pairs are candidates too: for
+ * a word alone always, in a context only if far. */
+#define TT_SUGG_FAR_GATE	20
 size_t		 tt_suggest(const tt_dictv *, const char *w, size_t n,
-		    int lang, const tt_sctx *ctx, tt_sugg *out, size_t max);
+		    int lang, const tt_sctx *ctx, int far, tt_sugg *out,
+		    size_t max);
 /* log10 P of the dictionary word at off (written w, n bytes) in the
  * context ctx, as tt_suggest() ranks its candidates. */
 double		 tt_suggest_logprob(const tt_dictv *, uint32_t off,

@@ -760,12 +760,13 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 }
 
 /*
- * Far candidates, for a word alone that has nothing within two edits
- * (FAR_GATE): "cacluatons", "sceietory", "philipohy".  The dictionary
- * indexes the common words (SCOWL 35 or commoner, known to the language
- * model, lowercase ASCII) by the pairs of letters they have ('^' and '$'
- * at the ends count as letters), each pair's list ordered by the words'
- * first letters (the vowels and y as one) and lengths (dict.h, "far").
+ * Far candidates, for a word that has nothing within two edits
+ * (TT_SUGG_FAR_GATE): "cacluatons", "sceietory", "philipohy".  The
+ * dictionary indexes the common words (SCOWL 35 or commoner, known to the
+ * language model, lowercase ASCII) by the pairs of letters they have ('^'
+ * and '$' at the ends count as letters), each pair's list ordered by the
+ * words' first letters (the vowels and y as one) and lengths (dict.h,
+ * "far").
  * Of the words with the misspelling's first letter and about its length,
  * those that share FAR_SHARE of its pairs or more, the FAR_TAKE sharing
  * the most (by Dice's coefficient), are ranked with the others by the
@@ -773,7 +774,6 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
  * keep their place: "ackwitted", acquitted).
  */
 #define FAR_MINLEN	5	/* misspellings this long or longer */
-#define FAR_GATE	20	/* tenths the first candidate must exceed */
 #define FAR_SHARE	0.4
 #define FAR_TAKE	20
 #define MAXCOST_FAR	4.5
@@ -936,7 +936,7 @@ by_dialect(struct ctx *c)
 
 size_t
 tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
-    const tt_sctx *ctx, tt_sugg *out, size_t max)
+    const tt_sctx *ctx, int far_ok, tt_sugg *out, size_t max)
 {
 	char low[TT_DICT_MAXWORD], key[TT_DICT_MAXWORD];
 	struct ctx cx, *c = &cx;
@@ -1029,9 +1029,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 		}
 		c->maxcost = TENTHS(MAXCOST);
 	}
-	/* Nothing within two edits, for a word alone: further. */
-	if (c->ctx == NULL && n >= FAR_MINLEN && (c->nout == 0 ||
-	    out[0].cost10 > FAR_GATE))
+	/* Nothing within two edits: further. */
+	if ((c->ctx == NULL || far_ok) && n >= FAR_MINLEN && (c->nout == 0 ||
+	    out[0].cost10 > TT_SUGG_FAR_GATE))
 		far(c, low, n);
 	if (c->ctx == NULL) {
 		by_sound(c, low, n, BYSOUND_K);

@@ -468,11 +468,12 @@ put_apostrophe(char *dst, size_t cap, const char *word, size_t n)
 /*
  * Suggestions for w into t->sp; *c1 and *c2 the costs of the first two,
  * *d1 the first one's edit distance in tenths, *lp1 its log10
- * probability in context, *level its SCOWL level.
+ * probability in context, *level its SCOWL level; far: the far
+ * candidates in a context too (tt_suggest()).
  */
 static size_t
-suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
-    double *c2, int *d1, double *lp1, int *level)
+suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, int far,
+    double *c1, double *c2, int *d1, double *lp1, int *level)
 {
 	tt_sugg s[MAXSUGG + 4];
 	char word[TT_DICT_MAXWORD * 2];
@@ -485,7 +486,7 @@ suggest(tt_typo *t, const char *w, size_t n, const tt_sctx *ctx, double *c1,
 	m = ascii_apostrophes(w, n, word, sizeof(word) - 1);
 	word[m] = '\0';
 	k = tt_suggest(&t->d, word, m, t->o.lang == TT_TYPO_GB ? TT_LANG_GB :
-	    TT_LANG_US, ctx, s, t->o.max_sugg + 4);
+	    TT_LANG_US, ctx, far, s, t->o.max_sugg + 4);
 	/* The personal list's words are candidates too, first when close:
 	 * "okafor" -> "Okafor". */
 	if (t->personal.n > 0 && t->personal.n <= 100000) {
@@ -550,7 +551,7 @@ tt_typo_suggest(tt_typo *t, const char *w, size_t n,
 	double c1, c2;
 	double lp1;
 	int d1, level;
-	size_t k = suggest(t, w, n, NULL, &c1, &c2, &d1, &lp1, &level);
+	size_t k = suggest(t, w, n, NULL, 0, &c1, &c2, &d1, &lp1, &level);
 
 	*sugg = t->sp;
 	return k;
@@ -1057,7 +1058,7 @@ report_real(struct scan *sc, size_t start, size_t end)
 		return;
 	lw = tt_suggest_logprob(&t->d, off, w, n, &ctx);
 	memset(&h, 0, sizeof(h));
-	h.nsugg = suggest(t, w, n, &ctx, &c1, &c2, &d1, &lp1, &level);
+	h.nsugg = suggest(t, w, n, &ctx, 0, &c1, &c2, &d1, &lp1, &level);
 	if (h.nsugg == 0 || d1 > RW_DIST || lp1 - lw < RW_GAIN ||
 	    lp1 < RW_LP || c2 - c1 < RW_MARGIN || level > TT_DICT_SUGGEST_MAX)
 		return;
@@ -1087,8 +1088,8 @@ report_lone(struct scan *sc, size_t start, size_t end)
 
 	memset(&h, 0, sizeof(h));
 	context(sc, start, end, &ctx);
-	h.nsugg = suggest(sc->t, sc->s + start, end - start, &ctx, &c1, &c2,
-	    &d1, &lp1, &level);
+	h.nsugg = suggest(sc->t, sc->s + start, end - start, &ctx, 0, &c1,
+	    &c2, &d1, &lp1, &level);
 	if (h.nsugg == 0 || d1 > LONE_DIST || level > LONE_SUGG)
 		return 0;
 	h.sugg = sc->t->sp;
@@ -1130,7 +1131,7 @@ report(struct scan *sc, size_t start, size_t end)
 
 	memset(&h, 0, sizeof(h));
 	context(sc, start, end, &ctx);
-	h.nsugg = suggest(t, w, n, &ctx, &c1, &c2, &d1, &lp1, &level);
+	h.nsugg = suggest(t, w, n, &ctx, 0, &c1, &c2, &d1, &lp1, &level);
 	h.sugg = t->sp;
 	/* dpkg, dpkg, dpkg: a word the text uses again and again, with no
 	 * close correction, is jargon it means (a consistent misspelling
@@ -1177,6 +1178,12 @@ report(struct scan *sc, size_t start, size_t end)
 	    set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
+	/* A word not fixed with nothing near: the far candidates are
+	 * shown too (the decision to fix is taken without them; with them,
+	 * the fix sets lost a fix). */
+	if (!fix && (h.nsugg == 0 || c1 * 10 > TT_SUGG_FAR_GATE))
+		h.nsugg = suggest(t, w, n, &ctx, 1, &c1, &c2, &d1, &lp1,
+		    &level);
 	emit(sc, &h, start, end);
 }
 

@@ -161,6 +161,17 @@ TEST(typo_suggests_far_words_alone)
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
 }
 
+/* The same in a sentence, where they are shown but never fixed: the
+ * decision to fix is taken without them. */
+TEST(typo_shows_far_words_in_a_text)
+{
+	struct hits c = check("The cacluatons were checked twice by the "
+	    "sceietory of the club.");
+
+	CHECK(c.n == 2 && strcmp(c.first[0], "calculations") == 0 &&
+	    strcmp(c.first[1], "secretary") == 0 && !c.fix[0] && !c.fix[1]);
+}
+
 /* A word alone that lacks two of its letters: a letter left out costs
  * less than one put in too many, so the longer word comes first (with
  * equal costs, "geetc" was "gets" and "exbeant" "extent"). */
