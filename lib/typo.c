@@ -1178,10 +1178,12 @@ report(struct scan *sc, size_t start, size_t end)
 	    set_find(&t->again, w, n, &slot))
 		fix = 0;
 	h.fix = fix;
-	/* A word not fixed with nothing near: the far candidates are
-	 * shown too (the decision to fix is taken without them; with them,
-	 * the fix sets lost a fix). */
-	if (!fix && (h.nsugg == 0 || c1 * 10 > TT_SUGG_FAR_GATE))
+	/* A word in a text, not fixed, with nothing near: the far
+	 * candidates are shown too (the decision to fix is taken without
+	 * them; with them, the fix sets lost a fix).  A word alone has had
+	 * them already. */
+	if (!fix && (ctx.prev || ctx.next) && (h.nsugg == 0 ||
+	    c1 * 10 > TT_SUGG_FAR_GATE))
 		h.nsugg = suggest(t, w, n, &ctx, 1, &c1, &c2, &d1, &lp1,
 		    &level);
 	emit(sc, &h, start, end);
