@@ -1002,17 +1002,30 @@ strong(const struct tt_cline *l)
 }
 
 /* Is the line the same two words or more twice over, "A cliff path A
- * cliff path": an image's alt text beside its title? */
+ * cliff path": an image's alt text beside its title; or a name with a
+ * digit or an underscore twice, "img_0412 img_0412" (a file's); or an
+ * ordered list's number printed as its item, "3. 3"? */
 static int
 doubled(const struct tt_cline *l)
 {
 	const char *s;
-	size_t len, h;
+	size_t len, h, k;
 
 	s = core(l, &len);
-	if (len < 7 || len % 2 == 0 || s[h = len / 2] != ' ')
+	for (k = 0; k < len && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k > 0 && len == 2 * k + 2 && s[k] == '.' && s[k + 1] == ' ' &&
+	    memcmp(s, s + k + 2, k) == 0)
+		return 1;
+	if (len < 3 || len % 2 == 0 || s[h = len / 2] != ' ' ||
+	    memcmp(s, s + h + 1, h) != 0)
 		return 0;
-	return memchr(s, ' ', h) != NULL && memcmp(s, s + h + 1, h) == 0;
+	if (memchr(s, ' ', h) != NULL)
+		return len >= 7;
+	for (k = 0; k < h; k++)
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == '_')
+			return 1;
+	return 0;
 }
 
 /* Does the line end with a colon (a list's lead-in)? */

@@ -616,17 +616,25 @@ TEST(clean_boilerplate_doubled_alt_text)
 	    "The council has set aside most of its coastal budget for the "
 	    "repairs, which are due to end before the winter.\n\n"
 	    "Rain, rain\n\n"
+	    "quay_wall-07 quay_wall-07\n\n"
 	    "Fishing boats will use the north quay while the crews work, "
-	    "and the ferry will keep to its usual times.\n";
+	    "and the ferry will keep to its usual times.\n\n"
+	    "2. 2\n\n"
+	    "The harbour master said the work would be done in stages.\n";
 	const char *got = clean(page, strlen(page), TT_STEP_ALL, 3);
 
 	/* The alt text beside the title goes; a word twice, or a line
 	 * that only nearly repeats itself, is not such a pair. */
 	CHECK(strstr(got, "Cranes on the north quay") == NULL);
+	/* so do a file's name twice and an ordered list's number printed
+	 * as its item */
+	CHECK(strstr(got, "quay_wall-07") == NULL);
+	CHECK(strstr(got, "2. 2") == NULL);
 	CHECK(strstr(got, "Cranes Cranes") != NULL);
 	CHECK(strstr(got, "Rain, rain") != NULL);
 	CHECK(strstr(got, "Work on the harbour wall") != NULL);
 	CHECK(strstr(got, "Fishing boats will use the north quay") != NULL);
+	CHECK(strstr(got, "The harbour master said") != NULL);
 }
 
 TEST(clean_boilerplate_kickers)
