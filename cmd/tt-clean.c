@@ -154,12 +154,11 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	tt_buf rules = { 0 };
 	unsigned only = 0, skip = 0;
-	int ch, rc, rv, given = 0;
+	int ch, rc, rv;
 	tt_err e;
 
 	cli_init("tt-clean");
 	opterr = 0;
-	r.opts.threads = threads();
 	while ((ch = getopt_long(argc, argv, ":e:hj:qr:V", longopts, NULL)) !=
 	    -1)
 		switch (ch) {
@@ -176,7 +175,6 @@ main(int argc, char *argv[])
 				return EXIT_TROUBLE;
 			}
 			r.opts.threads = (unsigned)n;
-			given = 1;
 			break;
 		}
 		case 'a':
@@ -221,11 +219,12 @@ main(int argc, char *argv[])
 		cli_warn(NULL, "--skip: no step left to run");
 		return EXIT_TROUBLE;
 	}
-	/* The line steps alone cost less than handing the lines to another
-	 * processor and back: threads pay off with the judgement or dedupe's
-	 * fingerprints only. */
-	if (!given && !(r.opts.steps & (TT_STEP_BOILERPLATE | TT_STEP_DEDUPE)))
-		r.opts.threads = 1;
+	/* Without -j: the line steps alone cost less than handing the lines
+	 * to another processor and back; threads pay off with the judgement
+	 * or dedupe's fingerprints only. */
+	if (r.opts.threads == 0)
+		r.opts.threads = r.opts.steps & (TT_STEP_BOILERPLATE |
+		    TT_STEP_DEDUPE) ? threads() : 1;
 	r.opts.rules = rules.data;
 	r.opts.rules_len = rules.len;
 	argv += optind;

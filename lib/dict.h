@@ -86,6 +86,15 @@
 #define TT_DICT_NPAIR		(27 * 27)	/* letter pairs, '^' '$' too */
 #define TT_DICT_NFARKEY		(27 * TT_DICT_FAR_LEN)
 
+/* A vowel of lowercase ASCII, y with them: candidates that sound alike
+ * and far candidates' first letters take one for another. */
+static inline int
+tt_dict_vowel(int c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	    c == 'y';
+}
+
 /* The distinct letter pairs of lowercase ASCII w[0..n) ('^' before it
  * and '$' after it count as letters: 26), in out (n + 1 at most), and
  * their number; -1 if w has any other byte. */
@@ -116,11 +125,8 @@ tt_dict_pairs(const char *w, size_t n, uint16_t *out)
 static inline unsigned
 tt_dict_farkey(int first, size_t len)
 {
-	int vowel = first == 'a' || first == 'e' || first == 'i' ||
-	    first == 'o' || first == 'u' || first == 'y';
-
-	return (vowel ? 0 : (unsigned)(first - 'a' + 1)) * TT_DICT_FAR_LEN +
-	    (unsigned)len;
+	return (tt_dict_vowel(first) ? 0 : (unsigned)(first - 'a' + 1)) *
+	    TT_DICT_FAR_LEN + (unsigned)len;
 }
 
 /* Is a word of len bytes, info and freq (0: unknown to the language
@@ -212,8 +218,8 @@ tt_dict_skeleton(const char *w, size_t n, char *out, size_t cap)
 			if (m >= cap)
 				break;
 		}
-		if (m > 0 && (c == 'a' || c == 'e' || c == 'i' || c == 'o' ||
-		    c == 'u' || c == 'y' || c == 'h' || c == 'w' || c == '\''))
+		if (m > 0 && (tt_dict_vowel(c) || c == 'h' || c == 'w' ||
+		    c == '\''))
 			continue;
 		if (m > 0 && out[m - 1] == c)
 			continue;
@@ -273,6 +279,14 @@ typedef struct tt_sctx {
 	double		 bo21;		/* prev2 prev's back-off */
 	double		 next2lp;	/* log10 P(next2 | next) */
 } tt_sctx;
+
+/* Has x a neighbour to weigh candidates by?  (tt_suggest() takes one
+ * that has none for no context.) */
+static inline int
+tt_sctx_some(const tt_sctx *x)
+{
+	return x != NULL && (x->prev || x->next);
+}
 
 /* The frequency byte of the word at off (see above; 0: unknown). */
 static inline unsigned

@@ -71,13 +71,6 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static int
-vowel(int c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	    c == 'y';
-}
-
 /* Neighbours on a QWERTY keyboard: row and column of each letter. */
 static int
 adjacent(int a, int b)
@@ -107,7 +100,7 @@ sub_cost(int a, int b)
 {
 	if (a == b)
 		return 0;
-	if (vowel(a) && vowel(b))
+	if (tt_dict_vowel(a) && tt_dict_vowel(b))
 		return C_VOWEL;
 	if (adjacent(a, b))
 		return C_ADJ;
@@ -123,7 +116,7 @@ sub_cost(int a, int b)
 static double
 indel_cost(int c)
 {
-	return vowel(c) ? C_VOWEL_INDEL : 1.0;
+	return tt_dict_vowel(c) ? C_VOWEL_INDEL : 1.0;
 }
 
 /* Costs are added up in tenths, as integers: exact, and ties stay ties. */
@@ -333,7 +326,7 @@ see(struct seen *s, uint32_t off)
 static const tt_sctx *
 some_context(const tt_sctx *ctx)
 {
-	return ctx != NULL && (ctx->prev || ctx->next) ? ctx : NULL;
+	return tt_sctx_some(ctx) ? ctx : NULL;
 }
 
 struct ctx {
@@ -697,15 +690,15 @@ phon(const char *w, size_t n, char *out, size_t cap)
 			}
 			break;
 		case 'h':
-			if (m > 0 && !vowel(out[m - 1]))
+			if (m > 0 && !tt_dict_vowel(out[m - 1]))
 				continue;
 			break;
 		case 'w':
-			if (m > 0 && vowel(out[m - 1]))
+			if (m > 0 && tt_dict_vowel(out[m - 1]))
 				continue;
 			break;
 		}
-		if (vowel(c))
+		if (tt_dict_vowel(c))
 			c = 'a';
 		if (m > 0 && out[m - 1] == c)
 			continue;
@@ -766,12 +759,11 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
  * language model, lowercase ASCII) by the pairs of letters they have ('^'
  * and '$' at the ends count as letters), each pair's list ordered by the
  * words' first letters (the vowels and y as one) and lengths (dict.h,
- * "far").
- * Of the words with the misspelling's first letter and about its length,
- * those that share FAR_SHARE of its pairs or more, the FAR_TAKE sharing
- * the most (by Dice's coefficient), are ranked with the others by the
- * error model, up to MAXCOST_FAR, C_FAR more (the words that sound alike
- * keep their place: "ackwitted", acquitted).
+ * "far").  Of the words with the misspelling's first letter and about its
+ * length, those that share FAR_SHARE of its pairs or more, the FAR_TAKE
+ * sharing the most (by Dice's coefficient), are ranked with the others by
+ * the error model, up to MAXCOST_FAR, C_FAR more (the words that sound
+ * alike keep their place: "ackwitted", acquitted).
  */
 #define FAR_MINLEN	5	/* misspellings this long or longer */
 #define FAR_SHARE	0.4

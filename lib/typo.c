@@ -1182,7 +1182,7 @@ report(struct scan *sc, size_t start, size_t end)
 	 * candidates are shown too (the decision to fix is taken without
 	 * them; with them, the fix sets lost a fix).  A word alone has had
 	 * them already. */
-	if (!fix && (ctx.prev || ctx.next) && (h.nsugg == 0 ||
+	if (!fix && tt_sctx_some(&ctx) && (h.nsugg == 0 ||
 	    c1 * 10 > TT_SUGG_FAR_GATE))
 		h.nsugg = suggest(t, w, n, &ctx, 1, &c1, &c2, &d1, &lp1,
 		    &level);
