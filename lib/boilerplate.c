@@ -29,6 +29,7 @@ static const char REPEATED_TITLE[] = "repeated-title";
 static const char DOUBLED[] = "doubled";
 static const char KICKER[] = "kicker";
 static const char TEASER_CARD[] = "teaser-card";
+static const char AFTER_END[] = "after the text";
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
 #define KICK_WORDS	3	/* a kicker's words, at most, */
@@ -37,6 +38,8 @@ static const char TEASER_CARD[] = "teaser-card";
 #define PAGE_RULES	8	/* rule matches that tell a page's dump */
 #define JIT_AFTER	64	/* tries before a rule is compiled to code */
 #define MATCH_LIMIT	100000	/* pcre2 backtracking per match */
+#define MATCH_GROUPS	10	/* a rule's groups whose match is kept */
+#define TITLE_TRIES	16	/* titles looked for in a document, at most */
 #define RULE_UTF	(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
 #define KEY_RULES	64	/* rules that can have keys: a bit each */
 #define KEY_STATES	4096	/* the keys' automaton at most */
@@ -70,6 +73,10 @@ struct rule {
 	 * with, and its length at least: starts() */
 	struct starts	 first, first8;
 	int		 has_first;
+	/* "ends=text": the line ends the text (a comment list's heading);
+	 * nothing after it is the article or a second text */
+	int		 ends;
+	int		 title;	/* its group "title", -1 none, 0 not asked */
 };
 
 /*
@@ -98,6 +105,7 @@ struct tt_boiler {
 	uint64_t		 keyless;	/* of the first 64 rules */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
+	size_t			 titles;	/* titled() looked, this document */
 	/* tt_boiler_document()'s arrays, kept for the next document (one
 	 * tt_boiler a thread) */
 	struct scratch {
@@ -286,6 +294,13 @@ add_rules(tt_boiler *b, const char *text, size_t len, int builtin, tt_err *e)
 			return tt_seterr(e, TT_ENOMEM, "out of memory");
 		while (pat < nl && (*pat == ' ' || *pat == '\t'))
 			pat++;
+		if ((size_t)(nl - pat) > 10 && memcmp(pat, "ends=text", 9) ==
+		    0 && (pat[9] == ' ' || pat[9] == '\t')) {
+			b->rules[b->n].ends = 1;
+			for (pat += 9; pat < nl && (*pat == ' ' || *pat == '\t');
+			    pat++)
+				;
+		}
 		if ((size_t)(nl - pat) > 5 && memcmp(pat, "keys=", 5) == 0 &&
 		    add_keys(b, b->n, &pat, nl) != TT_OK) {
 			free(b->rules[b->n].name);
@@ -515,7 +530,7 @@ tt_boiler_new(const char *rules, size_t len, tt_err *e)
 	if (add_rules(b, tt_boilerplate_rules, strlen(tt_boilerplate_rules),
 	    1, e) != TT_OK || (rules != NULL && add_rules(b, rules, len, 0,
 	    e) != TT_OK) || keys_build(b) != TT_OK ||
-	    (b->md = pcre2_match_data_create(4, NULL)) == NULL ||
+	    (b->md = pcre2_match_data_create(MATCH_GROUPS, NULL)) == NULL ||
 	    (b->mc = pcre2_match_context_create(NULL)) == NULL) {
 		if (e != NULL && e->code == TT_OK)
 			tt_seterr(e, TT_ENOMEM, "out of memory");
@@ -917,9 +932,88 @@ tt_boiler_compile_all(tt_boiler *b)
 	return bad;
 }
 
-static const char *
-rule_match(tt_boiler *b, const struct tt_cline *l)
+/* The next byte of s[*i..n) a title is compared by (a letter or a digit,
+ * ASCII lowercased, or a byte beyond ASCII but of the punctuation
+ * U+2000-U+203F: quotes, dashes), or -1 at the end. */
+static int
+title_byte(const char *s, size_t n, size_t *i)
 {
+	unsigned char c;
+
+	while (*i < n) {
+		c = (unsigned char)s[(*i)++];
+		if (c == 0xE2 && *i + 1 < n && (unsigned char)s[*i] == 0x80) {
+			*i += 2;
+			continue;
+		}
+		if (c >= 0x80 || tt_isascii_digit(c))
+			return c;
+		if (tt_isascii_alpha(c))
+			return c | 0x20;
+	}
+	return -1;
+}
+
+/* Are a and b the same title, but for case, spaces and punctuation? */
+static int
+same_title(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	int c, d, any = 0;
+
+	do {
+		c = title_byte(a, an, &i);
+		d = title_byte(b, bn, &j);
+		if (c != d)
+			return 0;
+		any |= c >= 0;
+	} while (c >= 0);
+	return any;
+}
+
+/*
+ * A rule matched line i (b->md holds the match): does its title stand?
+ * A pattern with a group named "title" (a comment list's heading names
+ * the post it is under) matches only where that title was printed as a
+ * line before, and in the first TITLE_TRIES such matches of a document.
+ */
+static int
+titled(tt_boiler *b, struct rule *r, pcre2_code *re,
+    struct tt_cline **lines, size_t i)
+{
+	const struct tt_cline *l = lines[i];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(b->md);
+	const char *t;
+	size_t j, tlen;
+	int g;
+
+	if (r->title == 0) {	/* not asked yet (re and re8 agree) */
+		g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)"title");
+		r->title = g > 0 ? g : -1;
+	}
+	if ((g = r->title) < 0)
+		return 1;
+	/* each look goes through the lines before: a few a document */
+	if (b->titles++ >= TITLE_TRIES ||
+	    (uint32_t)g >= pcre2_get_ovector_count(b->md) ||
+	    ov[2 * g] == PCRE2_UNSET)
+		return 0;
+	t = l->text.data + l->core_at + ov[2 * g];
+	tlen = ov[2 * g + 1] - ov[2 * g];
+	for (j = 0; j < i; j++)
+		if (!lines[j]->blank && !lines[j]->piece &&
+		    lines[j]->judged && same_title(t, tlen,
+		    lines[j]->text.data + lines[j]->core_at,
+		    lines[j]->core_len))
+			return 1;
+	return 0;
+}
+
+static const char *
+rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
+    unsigned char *ends)
+{
+	const struct tt_cline *l = lines[at];
 	const char *s;
 	size_t len, i;
 	uint64_t try;
@@ -982,8 +1076,10 @@ rule_match(tt_boiler *b, const struct tt_cline *l)
 		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
 		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0 :
 		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md,
-		    b->mc) >= 0)
+		    b->mc) >= 0 && titled(b, r, re, lines, at)) {
+			*ends = (unsigned char)r->ends;
 			return r->name;
+		}
 	}
 	return NULL;
 }
@@ -1079,16 +1175,19 @@ table_row(const struct tt_cline *l)
 }
 
 static double
-value(tt_boiler *b, struct tt_cline *l, int *run, int *listok)
+value(tt_boiler *b, struct tt_cline **lines, size_t at, int *run,
+    int *listok)
 {
+	struct tt_cline *l = lines[at];
 	double v;
 	int bul;
 
+	l->ends = 0;
 	if (l->blank || l->piece)
 		return 0;
 	tt_boiler_line(b, l);
 	bul = bullet(l);
-	if ((l->why = rule_match(b, l)) != NULL)
+	if ((l->why = rule_match(b, lines, at, &l->ends)) != NULL)
 		v = -RULE;
 	else if (doubled(l)) {
 		l->why = DOUBLED;
@@ -1406,13 +1505,14 @@ kickers(tt_boiler *b, struct tt_cline **lines, size_t n, double *v,
 void
 tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 {
-	double *v, best, in = 0, lbest = -1, rbest = -1;
+	double *v, best, in = 0, lbest = -1, rbest = -1, w;
 	size_t i, a, z, before = 0, ruled = 0, twice = 0, la = 0, lz = 0;
-	size_t ra = 0, rz = 0, *kick, nkick = 0;
+	size_t ra = 0, rz = 0, *kick, nkick = 0, end = n;
 	int run = 0, listok = 0, article, page;
 
 	if (n == 0)
 		return;
+	b->titles = 0;
 	if ((v = scratch(&b->s_v, n, sizeof(*v))) == NULL ||
 	    (kick = scratch(&b->s_kick, n, sizeof(*kick))) == NULL) {
 		/* No memory to judge with: keep everything. */
@@ -1424,13 +1524,23 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 		/* the bytes a rule may look at, a few lines ahead */
 		if (i + 4 < n)
 			__builtin_prefetch(lines[i + 4]->text.data);
-		v[i] = value(b, lines[i], &run, &listok);
+		v[i] = value(b, lines, i, &run, &listok);
 		ruled += lines[i]->why != NULL;
 		if (kick_ok(lines[i]))
 			kick[nkick++] = i;
 	}
 	kickers(b, lines, n, v, kick, nkick);
-	best = stretch(v, n, &a, &z);
+	/* A line that ends the text (the heading of a list of comments: an
+	 * ends=text rule's match) after FEW_WORDS of prose: the document is
+	 * judged as if it stopped there, and what follows it goes. */
+	for (i = 0, w = 0; i < n; i++) {
+		if (lines[i]->ends && w >= FEW_WORDS) {
+			end = i;
+			break;
+		}
+		w += v[i] > 0 ? v[i] : 0;
+	}
+	best = stretch(v, end, &a, &z);
 	a = headline(lines, a);
 	for (i = 0; i < a; i++)
 		before += !lines[i]->blank && !lines[i]->piece;
@@ -1460,19 +1570,19 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 	}
 	if (twice > 0) {
 		teaser_blurbs(lines, n, v);
-		best = stretch(v, n, &a, &z);
+		best = stretch(v, end, &a, &z);
 		a = headline(lines, a);
 	}
 	if (!article && best >= FEW_WORDS)
-		z = trim_end(lines, v, a, tail(lines, n, z));
+		z = trim_end(lines, v, a, tail(lines, end, z));
 	for (i = a; i <= z; i++)
 		in += v[i] > 0 ? v[i] : 0;
 	/* The best stretch on each side of the article: a second text if
 	 * it weighs nearly as much. */
 	if (a > 0)
 		lbest = stretch(v, a, &la, &lz);
-	if (z + 1 < n) {
-		rbest = stretch(v + z + 1, n - z - 1, &ra, &rz);
+	if (z + 1 < end) {
+		rbest = stretch(v + z + 1, end - z - 1, &ra, &rz);
 		ra += z + 1;
 		rz += z + 1;
 	}
@@ -1483,6 +1593,11 @@ tt_boiler_document(tt_boiler *b, struct tt_cline **lines, size_t n)
 			continue;
 		if (l->why != NULL) {
 			l->drop = 1;
+			continue;
+		}
+		if (i >= end) {
+			l->drop = 1;
+			l->why = AFTER_END;
 			continue;
 		}
 		if (best < FEW_WORDS || (i >= a && i <= z) || (article && i > z) ||

@@ -44,6 +44,7 @@ struct tt_cline {
 	unsigned char period;	/* ... with a full stop */
 	unsigned char ascii;	/* no byte beyond ASCII */
 	unsigned char bullet;	/* a lynx list item: "* Text", "+ Text" ... */
+	unsigned char ends;	/* a rule said the text ends here */
 };
 
 typedef struct tt_boiler tt_boiler;
