@@ -1017,7 +1017,7 @@ rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
 	const char *s;
 	size_t len, i;
 	uint64_t try;
-	int ascii, use8;
+	int ascii, use8, rc;
 
 	if (l->words > RULE_WORDS)
 		return NULL;
@@ -1073,10 +1073,10 @@ rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
 		    !may_start(b, r->re, &r->first, s, len))
 			continue;
 		re = use8 ? r->re8 : r->re;
-		if ((use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
-		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) >= 0 :
-		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md,
-		    b->mc) >= 0 && titled(b, r, re, lines, at)) {
+		rc = (use8 ? r->jit8 : r->jit) ? pcre2_jit_match(re,
+		    (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc) :
+		    pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, b->md, b->mc);
+		if (rc >= 0 && titled(b, r, re, lines, at)) {
 			*ends = (unsigned char)r->ends;
 			return r->name;
 		}
