@@ -31,6 +31,8 @@ static const char KICKER[] = "kicker";
 static const char TEASER_CARD[] = "teaser-card";
 static const char AFTER_END[] = "after the text";
 
+int tt_boiler_slow_words;
+
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
 #define KICK_WORDS	3	/* a kicker's words, at most, */
 #define KICK_TIMES	3	/* ... and how often it is printed */
@@ -711,6 +713,113 @@ word(struct tt_cline *l, size_t st, size_t end, size_t a, size_t z,
 	l->stops += is_stop(s + a, z - a, l->text.len - a);
 }
 
+#ifdef __SSE2__
+/*
+ * The words and function words of a line, as the loop of measure()
+ * counts them, by masks of 64 bytes: 0 (nothing counted) for a line with
+ * Chinese or Japanese (whose words are counted by their characters) or a
+ * word of more than 64 bytes, which that loop takes.  A byte beyond ASCII
+ * is a letter, as there.  Each block ends after its last space, so that
+ * no word runs on into the next.  A word counts if it has a letter or
+ * starts with a digit; a word that starts with other punctuation has one
+ * if the carry of adding its first byte to the run of punctuation from
+ * there lands on one.  A function word is a run of letters of at most
+ * stop_max that is the only one of its word ("the," "(of" but not
+ * "the's").
+ */
+static int
+words_fast(struct tt_cline *l)
+{
+	const char *s = l->text.data;
+	size_t len = l->text.len, base = 0, words = 0, fw = 0;
+	size_t tab = len;
+	char pad[64];
+
+	while (base < len) {
+		const char *b = s + base;
+		size_t n = len - base;
+		uint64_t sp = 0, let = 0, dig = 0, hi = 0, cjk = 0, tb = 0;
+		uint64_t out, t, r;
+		uint64_t rs, re, x;
+		unsigned cut = 64, k;
+
+		if (n < 64) {
+			memset(pad, ' ', sizeof(pad));
+			memcpy(pad, b, n);
+			b = pad;
+		}
+		for (k = 0; k < 4; k++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(b + 16 *
+			    k));
+			uint64_t h = (unsigned)_mm_movemask_epi8(v);
+			uint64_t tk = tt_sse_eq(v, '\t');
+
+			hi |= h << 16 * k;
+			cjk |= (uint64_t)tt_sse_range(v, 0xE3, 7) << 16 * k;
+			tb |= tk << 16 * k;
+			sp |= (tk | tt_sse_eq(v, ' ')) << 16 * k;
+			let |= (uint64_t)tt_sse_range(_mm_or_si128(v,
+			    _mm_set1_epi8(0x20)), 'a', 26) << 16 * k;
+			dig |= (uint64_t)tt_sse_range(v, '0', 10) << 16 * k;
+		}
+		if (cjk != 0)
+			return 0;
+		let |= hi;
+		if (n > 64 && s[base + 64] != ' ' && s[base + 64] != '\t') {
+			/* end the block after its last space */
+			if (sp == 0)
+				return 0;
+			cut = 64 - (unsigned)__builtin_clzll(sp);
+		} else if (n < 64)
+			cut = (unsigned)n;
+		out = cut == 64 ? 0 : ~(uint64_t)0 << cut;
+		sp |= out;
+		let &= ~out;
+		if (let & hi)
+			l->ascii = 0;
+		dig &= ~out;
+		if ((tb &= ~out) != 0 && tab == len)
+			tab = base + (unsigned)__builtin_ctzll(tb);
+		/* words: their first bytes (after a space or the block's
+		 * start) that are letters or digits, and the landings on a
+		 * letter from the other first bytes */
+		t = ~sp & (sp << 1 | 1);
+		r = ~sp & ~let;
+		x = (r + (t & r & ~dig)) & let;
+		words += (size_t)__builtin_popcountll((t & (let | dig)) | x);
+		/* runs of letters, first and last bytes */
+		rs = let & ~(let << 1);
+		re = let & ~(let >> 1);
+		while (rs != 0) {
+			unsigned a = (unsigned)__builtin_ctzll(rs);
+			unsigned z = (unsigned)__builtin_ctzll(re);
+			uint64_t below, after, tok;
+			unsigned ts, te;
+
+			rs &= rs - 1;
+			re &= re - 1;
+			if (z - a >= stop_max || !is_stop(s + base + a, z - a + 1,
+			    len - base - a))
+				continue;
+			/* the only letters of their word? */
+			below = t & (((uint64_t)2 << a) - 1);
+			ts = 63 - (unsigned)__builtin_clzll(below);
+			after = sp & ~(uint64_t)0 << a;
+			te = after != 0 ? (unsigned)__builtin_ctzll(after) : 64;
+			tok = (te == 64 ? ~(uint64_t)0 : ((uint64_t)1 << te) - 1) &
+			    ~(uint64_t)0 << ts;
+			fw += (let & tok) == ((((uint64_t)2 << z) - 1) &
+			    ~(uint64_t)0 << a);
+		}
+		base += cut;
+	}
+	l->words = (uint32_t)words;
+	l->stops = (uint32_t)fw;
+	l->tab = (uint32_t)tab;
+	return 1;
+}
+#endif
+
 /* Words, function words and the sentence end of a line (tt_boiler_line()
  * asks once). */
 static void
@@ -739,6 +848,10 @@ measure(struct tt_cline *l)
 	l->core_at = a;
 	l->core_len = z - a;
 	l->tab = len;		/* the first tab: none yet */
+#ifdef __SSE2__
+	if (!tt_boiler_slow_words && words_fast(l))
+		goto words_done;
+#endif
 	/* The words, 64 bytes at a time: a word runs from st to the next
 	 * white space, and without punctuation around it from its first
 	 * letter a to after its last z (both st where it has none). */
@@ -784,6 +897,9 @@ measure(struct tt_cline *l)
 	}
 	if (inword)
 		word(l, st, len, letters ? a : st, letters ? z : st, cls);
+#ifdef __SSE2__
+words_done:
+#endif
 	/* Ends like a sentence: . ! ? : or a closing quote after one (a
 	 * Chinese or Japanese full stop has bytes beyond ASCII). */
 	l->period = 0;

@@ -82,6 +82,9 @@ void	 tt_boiler_document(tt_boiler *, struct tt_cline **lines, size_t n);
 /* What tt_boiler_document() needs of a line by itself (once): for a
  * caller that has the line at hand, as its line steps end. */
 void	 tt_boiler_line(tt_boiler *, struct tt_cline *);
+/* Tests: tt_boiler_line() counts words with its loop over the bytes
+ * alone (by masks of 64 bytes otherwise), to compare the two. */
+extern int tt_boiler_slow_words;
 /* Compile every rule now (they are compiled when first tried); the
  * number that do not compile. */
 int	 tt_boiler_compile_all(tt_boiler *);

@@ -833,3 +833,66 @@ TEST(clean_threads_same_output)
 	tt_buf_free(&one);
 	tt_buf_free(&many);
 }
+
+/* The words and function words of a line, counted by masks of 64 bytes,
+ * are those the loop over its bytes counts: random lines of words,
+ * function words in any case, punctuation, digits, UTF-8 (a curly
+ * apostrophe, Cyrillic, Japanese) and words longer than 64 bytes. */
+TEST(clean_boilerplate_word_counts)
+{
+	static const char *const parts[] = {
+		" ", " ", " ", "  ", "\t", "the", "The", "THE", "of", "and",
+		"a", "I", "which", "about", "abouts", "ferry", "x", "3", "42nd",
+		"(", ")", "\"", "'", "-", ",", ".", ":", "don't", "the's",
+		"\xc3\xa9", "\xe2\x80\x99", "\xe2\x80\x9c", "\xd0\xb4\xd0\xb0",
+		"\xe6\x97\xa5\xe6\x9c\xac", "https://example.org/a?b=c&d=e",
+		"Supercalifragilisticexpialidocious-and-more-of-the-same-"
+		"without-a-space-anywhere-in-it",
+	};
+	tt_err e;
+	tt_boiler *b = tt_boiler_new(NULL, 0, &e);
+	uint64_t x = 0x9E3779B97F4A7C15ULL;
+	char line[400];
+	size_t i, differ = 0, stops = 0;
+
+	CHECK(b != NULL);
+	for (i = 0; b != NULL && i < 20000; i++) {
+		struct tt_cline f, s;
+		size_t n = 0, want;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		want = x % 300;
+		while (n < want) {
+			const char *p;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			p = parts[x % (sizeof(parts) / sizeof(parts[0]))];
+			if (n + strlen(p) >= sizeof(line))
+				break;
+			memcpy(line + n, p, strlen(p));
+			n += strlen(p);
+		}
+		memset(&f, 0, sizeof(f));
+		memset(&s, 0, sizeof(s));
+		f.text.data = s.text.data = line;
+		f.text.len = s.text.len = n;
+		tt_boiler_slow_words = 0;
+		tt_boiler_line(b, &f);
+		tt_boiler_slow_words = 1;
+		tt_boiler_line(b, &s);
+		tt_boiler_slow_words = 0;
+		stops += s.stops;
+		if (f.words != s.words || f.stops != s.stops ||
+		    f.tab != s.tab || f.ascii != s.ascii ||
+		    f.keys != s.keys) {
+			if (differ++ < 3)
+				printf("# words %u/%u stops %u/%u tab %u/%u "
+				    "ascii %d/%d: \"%.*s\"\n", f.words, s.words,
+				    f.stops, s.stops, f.tab, s.tab, f.ascii,
+				    s.ascii, (int)n, line);
+		}
+	}
+	CHECK_INT(differ, 0);
+	CHECK(stops > 1000);	/* the function words were there */
+	tt_boiler_free(b);
+}
