@@ -8,10 +8,12 @@
  * stays but the rules' matches, and so does what follows it up to the
  * page's furniture; outside it the lines go.  When unsure the line is
  * kept: a document without a stretch of prose keeps its lines, and so
- * does a second stretch nearly as heavy as the article.  Rules are tried
- * only on lines holding one of their keys (one automaton over the line)
- * and compiled when first tried.  The function words' table is filled
- * once and only read after.
+ * does a second stretch nearly as heavy as the article.  A rule may end
+ * the text (ends=text: a list of comments' heading, under the page's
+ * title): the document is judged up to it, and the rest goes.  Rules are
+ * tried only on lines holding one of their keys (one automaton over the
+ * line) and compiled when first tried.  The function words' table is
+ * filled once and only read after.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pthread.h>
