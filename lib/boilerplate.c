@@ -640,10 +640,10 @@ cjk_stop(const char *s, size_t n)
  * 64 bytes of a line (n of them; the rest count as spaces) as masks, a
  * bit a byte: white space, letters (ASCII letters and the bytes beyond
  * ASCII), bytes beyond ASCII, the lead bytes of kana and ideographs: the
- * classes of wclass[].
+ * classes of wclass[]; and tabs and ASCII digits.
  */
 struct wmask {
-	uint64_t	 sp, let, hi, cjk, tab;
+	uint64_t	 sp, let, hi, cjk, tab, dig;
 };
 
 static void
@@ -659,7 +659,7 @@ wmask(const char *s, size_t n, struct wmask *m)
 		memcpy(pad, s, n);
 		s = pad;
 	}
-	m->sp = m->let = m->hi = m->cjk = m->tab = 0;
+	m->sp = m->let = m->hi = m->cjk = m->tab = m->dig = 0;
 	for (k = 0; k < 4; k++) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + 16 * k));
 		uint64_t h = (unsigned)_mm_movemask_epi8(v);
@@ -672,15 +672,17 @@ wmask(const char *s, size_t n, struct wmask *m)
 		m->hi |= h << 16 * k;
 		m->cjk |= (uint64_t)tt_sse_range(v, 0xE3, 7) << 16 * k;
 		m->tab |= tab << 16 * k;
+		m->dig |= (uint64_t)tt_sse_range(v, '0', 10) << 16 * k;
 	}
 #else
 	size_t i;
 
-	m->sp = m->let = m->hi = m->cjk = m->tab = 0;
+	m->sp = m->let = m->hi = m->cjk = m->tab = m->dig = 0;
 	for (i = 0; i < n; i++) {
 		unsigned c = wclass[(unsigned char)s[i]];
 
 		m->tab |= (uint64_t)(s[i] == '\t') << i;
+		m->dig |= (uint64_t)tt_isascii_digit((unsigned char)s[i]) << i;
 		m->sp |= (uint64_t)(c & W_SPACE) << i;
 		m->let |= (uint64_t)((c & W_LETTER) != 0) << i;
 		m->hi |= (uint64_t)((c & W_HIGH) != 0) << i;
@@ -692,6 +694,7 @@ wmask(const char *s, size_t n, struct wmask *m)
 	m->hi &= ~out;
 	m->cjk &= ~out;
 	m->tab &= ~out;
+	m->dig &= ~out;
 }
 
 /* A word of a line, s[st..end), its letters from a to z, the classes of
@@ -735,53 +738,31 @@ words_fast(struct tt_cline *l)
 	const char *s = l->text.data;
 	size_t len = l->text.len, base = 0, words = 0, fw = 0;
 	size_t tab = len;
-	char pad[64];
 
 	while (base < len) {
-		const char *b = s + base;
-		size_t n = len - base;
-		uint64_t sp = 0, let = 0, dig = 0, hi = 0, cjk = 0, tb = 0;
-		uint64_t out, t, r;
-		uint64_t rs, re, x;
-		unsigned cut = 64, k;
+		size_t n = len - base < 64 ? len - base : 64;
+		uint64_t sp, let, dig, out, t, r, rs, re, x;
+		unsigned cut = (unsigned)n;
+		struct wmask m;
 
-		if (n < 64) {
-			memset(pad, ' ', sizeof(pad));
-			memcpy(pad, b, n);
-			b = pad;
-		}
-		for (k = 0; k < 4; k++) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(b + 16 *
-			    k));
-			uint64_t h = (unsigned)_mm_movemask_epi8(v);
-			uint64_t tk = tt_sse_eq(v, '\t');
-
-			hi |= h << 16 * k;
-			cjk |= (uint64_t)tt_sse_range(v, 0xE3, 7) << 16 * k;
-			tb |= tk << 16 * k;
-			sp |= (tk | tt_sse_eq(v, ' ')) << 16 * k;
-			let |= (uint64_t)tt_sse_range(_mm_or_si128(v,
-			    _mm_set1_epi8(0x20)), 'a', 26) << 16 * k;
-			dig |= (uint64_t)tt_sse_range(v, '0', 10) << 16 * k;
-		}
-		if (cjk != 0)
+		wmask(s + base, n, &m);
+		if (m.cjk != 0)
 			return 0;
-		let |= hi;
-		if (n > 64 && s[base + 64] != ' ' && s[base + 64] != '\t') {
+		if (len - base > 64 && s[base + 64] != ' ' &&
+		    s[base + 64] != '\t') {
 			/* end the block after its last space */
-			if (sp == 0)
+			if (m.sp == 0)
 				return 0;
-			cut = 64 - (unsigned)__builtin_clzll(sp);
-		} else if (n < 64)
-			cut = (unsigned)n;
+			cut = 64 - (unsigned)__builtin_clzll(m.sp);
+		}
 		out = cut == 64 ? 0 : ~(uint64_t)0 << cut;
-		sp |= out;
-		let &= ~out;
-		if (let & hi)
+		sp = m.sp | out;
+		let = m.let & ~out;
+		dig = m.dig & ~out;
+		if (let & m.hi)
 			l->ascii = 0;
-		dig &= ~out;
-		if ((tb &= ~out) != 0 && tab == len)
-			tab = base + (unsigned)__builtin_ctzll(tb);
+		if ((m.tab & ~out) != 0 && tab == len)
+			tab = base + (unsigned)__builtin_ctzll(m.tab & ~out);
 		/* words: their first bytes (after a space or the block's
 		 * start) that are letters or digits, and the landings on a
 		 * letter from the other first bytes */
