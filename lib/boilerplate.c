@@ -1031,12 +1031,50 @@ tt_boiler_compile_all(tt_boiler *b)
 	return bad;
 }
 
+/* The next byte of s[*i..n) a title is compared by (a letter or a digit,
+ * ASCII lowercased, or a byte beyond ASCII but of the punctuation
+ * U+2000-U+203F: quotes, dashes), or -1 at the end. */
+static int
+title_byte(const char *s, size_t n, size_t *i)
+{
+	unsigned char c;
+
+	while (*i < n) {
+		c = (unsigned char)s[(*i)++];
+		if (c == 0xE2 && *i + 1 < n && (unsigned char)s[*i] == 0x80) {
+			*i += 2;
+			continue;
+		}
+		if (c >= 0x80 || tt_isascii_digit(c))
+			return c;
+		if (tt_isascii_alpha(c))
+			return c | 0x20;
+	}
+	return -1;
+}
+
+/* Are a and b the same title, but for case, spaces and punctuation? */
+static int
+same_title(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	int c, d, any = 0;
+
+	do {
+		c = title_byte(a, an, &i);
+		d = title_byte(b, bn, &j);
+		if (c != d)
+			return 0;
+		any |= c >= 0;
+	} while (c >= 0);
+	return any;
+}
+
 /*
  * A rule matched line i (b->md holds the match): does its title stand?
  * A pattern with a group named "title" (a comment list's heading names
  * the post it is under) matches only where that title was printed as a
- * line before (the same words, as dedupe compares lines), and in the
- * first TITLE_TRIES such matches of a document.
+ * line before, and in the first TITLE_TRIES such matches of a document.
  */
 static int
 titled(tt_boiler *b, struct rule *r, pcre2_code *re,
@@ -1045,8 +1083,7 @@ titled(tt_boiler *b, struct rule *r, pcre2_code *re,
 	const struct tt_cline *l = lines[i];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(b->md);
 	const char *t;
-	size_t j, words;
-	uint64_t h;
+	size_t j, tlen;
 	int g;
 
 	if (r->title == 0) {	/* not asked yet (re and re8 agree) */
@@ -1061,13 +1098,12 @@ titled(tt_boiler *b, struct rule *r, pcre2_code *re,
 	    ov[2 * g] == PCRE2_UNSET)
 		return 0;
 	t = l->text.data + l->core_at + ov[2 * g];
-	h = tt_dedupe_hash(t, ov[2 * g + 1] - ov[2 * g], &words);
-	if (words == 0)
-		return 0;	/* nothing to look for */
+	tlen = ov[2 * g + 1] - ov[2 * g];
 	for (j = 0; j < i; j++)
 		if (!lines[j]->blank && !lines[j]->piece &&
-		    lines[j]->judged && tt_dedupe_hash(lines[j]->text.data +
-		    lines[j]->core_at, lines[j]->core_len, &words) == h)
+		    lines[j]->judged && same_title(t, tlen,
+		    lines[j]->text.data + lines[j]->core_at,
+		    lines[j]->core_len))
 			return 1;
 	return 0;
 }

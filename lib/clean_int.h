@@ -95,9 +95,6 @@ tt_dedupe *tt_dedupe_new(void);
  * thread. */
 void	 tt_dedupe_fingerprint(struct tt_cline *);
 void	 tt_dedupe_judge(tt_dedupe *, tt_clean *, struct tt_cline *);
-/* What dedupe compares lines by, for any text: a hash of its letters and
- * digits, case folded, its words parted by one space; *words counted. */
-uint64_t tt_dedupe_hash(const char *, size_t, size_t *words);
 void	 tt_dedupe_reset(tt_dedupe *);
 void	 tt_dedupe_free(tt_dedupe *);
 

@@ -323,13 +323,6 @@ fingerprint(const char *s, size_t len, size_t *nwords)
 	return f.h ^ f.h >> 31;
 }
 
-uint64_t
-tt_dedupe_hash(const char *s, size_t len, size_t *words)
-{
-	pthread_once(&fold_once, fold_fill);
-	return fingerprint(s, len, words);
-}
-
 void
 tt_dedupe_fingerprint(struct tt_cline *l)
 {
