@@ -646,7 +646,7 @@ struct wmask {
 	uint64_t	 sp, let, hi, cjk, tab, dig;
 };
 
-static void
+static inline __attribute__((always_inline)) void
 wmask(const char *s, size_t n, struct wmask *m)
 {
 	uint64_t out = n < 64 ? ~(uint64_t)0 << n : 0;
