@@ -13,8 +13,9 @@
  * the misspelling lacks, or has another in its place).  Each is ranked
  * by an error model, a weighted Damerau-Levenshtein distance in which the
  * mistakes people make cost less (a neighbouring key, a vowel for a vowel,
- * a doubled or undoubled letter, two letters swapped) and the first letter
- * costs more, plus the word's improbability where it stands (logprob()
+ * a doubled or undoubled letter, two letters swapped, a sound spelled
+ * another way: "fonetic", "nife") and the first letter costs more, plus
+ * the word's improbability where it stands (logprob()
  * below: a language model's n-grams with the words around it, or its
  * frequency alone) and, for a name or an abbreviation offered for a
  * lowercase word, a little more.
@@ -122,6 +123,64 @@ indel_cost(int c)
 /* Costs are added up in tenths, as integers: exact, and ties stay ties. */
 #define TENTHS(x)	((int)((x) * 10 + 0.5))
 
+/*
+ * Spellings of one sound: a misspelling that has one where its word has
+ * another ("fonetic", "nacher", "kwik", "nite") costs C_SPELL for the
+ * pair, not the letters' substitutions and insertions one by one.  In a
+ * set of EACH, any spelling may stand for any other; of HUB, the first
+ * for the others and they for it ("practicle" for practical, but not
+ * "fully" for "fally"); of FROM, the first for the others only, as the
+ * sound is written when its silent or rarer letters are not known ("nife"
+ * for knife, but not "wrold" for role).
+ */
+#ifndef C_SPELL
+#define C_SPELL		0.3
+#endif
+enum { EACH, HUB, FROM };
+static const struct {
+	int		 how;
+	const char	*s[6];
+} spellings[] = {
+	{ EACH, { "f", "ph" } },		/* fonetic */
+	{ FROM, { "f", "gh" } },		/* enuf */
+	{ FROM, { "k", "ch", "ck" } },		/* karacter, bak */
+	{ FROM, { "r", "wr" } },		/* rite */
+	{ FROM, { "kw", "qu" } },		/* kwik */
+	{ FROM, { "ks", "x" } },		/* boks */
+	{ EACH, { "sh", "ti", "ci", "si", "ch" } },	/* stashun, speshal */
+	{ EACH, { "ch", "tch", "tu" } },	/* kich, nacher */
+	{ EACH, { "j", "g", "dg" } },		/* jem, juj */
+	{ FROM, { "n", "kn", "gn" } },		/* nife, sine */
+	{ FROM, { "m", "mb", "mn" } },		/* lam, autum */
+	{ FROM, { "s", "sc", "ps" } },		/* sience */
+	{ FROM, { "w", "wh" } },		/* wen */
+	{ FROM, { "i", "igh" } },		/* nite */
+	{ EACH, { "ou", "ow" } },		/* crowd, cloud */
+	{ EACH, { "au", "aw" } },
+	{ FROM, { "o", "ough", "ow" } },	/* tho */
+	{ FROM, { "u", "ough", "oo" } },	/* thru */
+	{ FROM, { "uf", "ough" } },		/* ruf */
+	{ FROM, { "af", "augh" } },		/* laf */
+	{ HUB, { "le", "al", "il", "ol", "ul" } },	/* practicle */
+};
+
+/* The spellings as patterns (a bit each of a 64-bit mask) and the pairs
+ * of them a rule allows, filled by tab_fill(). */
+#define MAXPAT		64
+#define MAXRULE		256
+static char		 pat[MAXPAT][5];
+static unsigned char	 patlen[MAXPAT];
+static int		 npat;
+/* patterns by their last two letters (letter() of each: 0 for none or
+ * another byte), the longer ones to be looked at further */
+static uint64_t		 bytwo[27][27], longer;
+static unsigned char	 letidx[256];	/* letter() of each byte */
+static uint64_t		 partner[MAXPAT];	/* what each may stand for */
+static struct {
+	unsigned char	 a, b;		/* misspelling's pattern, word's */
+} rule[MAXRULE];
+static int		 nrule, rstart[MAXPAT + 1];	/* rules by a */
+
 /* sub_cost() of two bytes in tenths, worked out once (by tt_suggest() and
  * tt_typo_distance() before they call distance()): subtab as it stands,
  * subfirst with what a mistake in the first letter adds unless the key
@@ -136,6 +195,77 @@ static unsigned char	subfirst[256][256];
 static unsigned char	lowtab[256], deltab[256];
 static unsigned char	extratab[256], omittab[256];
 static pthread_once_t	tab_once = PTHREAD_ONCE_INIT;
+
+/* 1 to 26 for a lowercase ASCII letter, else 0. */
+static inline int
+letter(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+}
+
+static int
+pattern(const char *w)
+{
+	size_t n;
+	int k;
+
+	for (k = 0; k < npat; k++)
+		if (strcmp(pat[k], w) == 0)
+			return k;
+	strcpy(pat[npat], w);
+	n = strlen(w);
+	patlen[npat] = (unsigned char)n;
+	for (k = 0; k < 27; k++)
+		if (n == 1 || k == letter((unsigned char)w[n - 2]))
+			bytwo[k][letter((unsigned char)w[n - 1])] |=
+			    (uint64_t)1 << npat;
+	if (n > 2)
+		longer |= (uint64_t)1 << npat;
+	return npat++;
+}
+
+/* spellings[] as rules, a pair of patterns each, sorted by the
+ * misspelling's. */
+static void
+spell_fill(void)
+{
+	size_t r, i, j, nr = sizeof(spellings) / sizeof(spellings[0]);
+	int a, k;
+
+	for (r = 0; r < nr; r++)
+		for (i = 0; i < 6 && spellings[r].s[i] != NULL; i++)
+			for (j = 0; j < 6 && spellings[r].s[j] != NULL; j++) {
+				if (i == j || (spellings[r].how != EACH &&
+				    i > 0 && j > 0) || (spellings[r].how ==
+				    FROM && i > 0) || nrule == MAXRULE ||
+				    npat + 2 > MAXPAT)
+					continue;	/* (the tables hold all) */
+				rule[nrule].a = (unsigned char)pattern(
+				    spellings[r].s[i]);
+				rule[nrule].b = (unsigned char)pattern(
+				    spellings[r].s[j]);
+				partner[rule[nrule].a] |= (uint64_t)1 <<
+				    rule[nrule].b;
+				nrule++;
+			}
+	/* counting sort by a */
+	{
+		static unsigned char tmp[MAXRULE][2];
+		int cnt[MAXPAT + 1] = { 0 };
+
+		for (k = 0; k < nrule; k++)
+			cnt[rule[k].a + 1]++;
+		for (a = 0; a < npat; a++)
+			cnt[a + 1] += cnt[a];
+		memcpy(rstart, cnt, sizeof(rstart));
+		for (k = 0; k < nrule; k++) {
+			tmp[cnt[rule[k].a]][0] = rule[k].a;
+			tmp[cnt[rule[k].a]++][1] = rule[k].b;
+		}
+		for (k = 0; k < nrule; k++)
+			rule[k].a = tmp[k][0], rule[k].b = tmp[k][1];
+	}
+}
 
 static void
 tab_fill(void)
@@ -157,6 +287,9 @@ tab_fill(void)
 			subfirst[a][b] = (unsigned char)(subtab[a][b] +
 			    (a != b && !adjacent(a, b) ? TENTHS(C_FIRST) : 0));
 		}
+	for (a = 0; a < 256; a++)
+		letidx[a] = (unsigned char)letter(a);
+	spell_fill();
 }
 
 /* One side of distance(), prepared once: the misspelling for all its
@@ -172,24 +305,53 @@ struct side {
 	 * the one across is C_DOUBLE too, in distance()) */
 	int		del[TT_DICT_MAXWORD + 1];
 	int		edge[TT_DICT_MAXWORD + 1];	/* c[1..i] dropped */
+	/* the spellings' patterns that end at c[i] (of those asked for) */
+	uint64_t	ends[TT_DICT_MAXWORD + 1];
+	uint64_t	all;		/* the patterns of ends[], together */
+	uint64_t	want;		/* and what they may stand for */
+	int		reach;		/* rows a path may skip, plus one */
 };
 
-/* 0 if w is too long to be measured. */
+/* 0 if w is too long to be measured.  Of the spellings' patterns, those
+ * of want are looked for. */
 static int
 side_make(struct side *s, const char *w, size_t n,
-    const unsigned char *indel)
+    const unsigned char *indel, uint64_t want)
 {
 	const int dbl = TENTHS(C_DOUBLE), first1 = TENTHS(C_FIRST);
-	int i, m = (int)n;
+	int i, m = (int)n, li, lp = 0;
+	uint64_t f;
 
 	if (n > TT_DICT_MAXWORD)
 		return 0;
 	s->n = m;
 	s->c[0] = -1;
+	s->all = 0;
+	s->reach = 2;
 	for (i = 1; i <= m; i++) {
+		uint64_t e = 0;
+
 		s->c[i] = lowtab[(unsigned char)w[i - 1]];
 		s->del[i] = s->c[i] == s->c[i - 1] ? dbl : indel[s->c[i]];
+		li = letidx[s->c[i]];
+		e = want & bytwo[lp][li];
+		lp = li;
+		for (f = e & longer; f != 0; f &= f - 1) {
+			int k = __builtin_ctzll(f), l = patlen[k], t;
+
+			for (t = 2; t < l && t < i && s->c[i - t] ==
+			    (unsigned char)pat[k][l - 1 - t]; t++)
+				;
+			if (t < l)
+				e &= ~((uint64_t)1 << k);
+			else if (l > s->reach)
+				s->reach = l;
+		}
+		s->ends[i] = e;
+		s->all |= e;
 	}
+	for (s->want = 0, f = s->all; f != 0; f &= f - 1)
+		s->want |= partner[__builtin_ctzll(f)];
 	s->edge[0] = 0;
 	for (i = 1; i <= m; i++)
 		s->edge[i] = s->edge[i - 1] + (i < m && s->c[i + 1] == s->c[i] ?
@@ -205,37 +367,80 @@ tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 	struct side sa, sb;
 
 	pthread_once(&tab_once, tab_fill);
-	if (!side_make(&sa, a, an, deltab) || !side_make(&sb, b, bn, deltab))
+	if (!side_make(&sa, a, an, deltab, ~(uint64_t)0) ||
+	    !side_make(&sb, b, bn, deltab, sa.want))
 		return 99;
 	return distance(&sa, &sb, INT16_MAX) / 10.0;
 }
 
 /*
  * The weighted distance in tenths, or more than limit (tenths) as soon as
- * it must be: a Damerau-Levenshtein table kept three rows at a time (a
- * swap looks two back), the first row and column costing C_FIRST more.
+ * it must be: a Damerau-Levenshtein table kept ROWS rows at a time (a
+ * swap looks two back, a spelling of a sound as many as it has letters),
+ * the first row and column costing C_FIRST more.
  */
-static int
-distance(const struct side *a, const struct side *b, int limit)
+#define ROWS	8		/* more than the longest pattern, a power of 2 */
+
+/* v, or less where one of the spellings a has ending at row i (am) and b
+ * has ending at column j (bm) stands for the other. */
+static inline int
+spelled(int (*rows)[TT_DICT_MAXWORD + 1], int i, int j, uint64_t am,
+    uint64_t bm, int v)
 {
-	int rows[3][TT_DICT_MAXWORD + 1];
-	int *pp = rows[0], *p = rows[1], *q = rows[2], *t;
+	const int cost = TENTHS(C_SPELL);
+
+	for (; am != 0; am &= am - 1) {
+		int k = __builtin_ctzll(am), r, w;
+
+		if ((partner[k] & bm) == 0)
+			continue;
+		for (r = rstart[k]; r < rstart[k + 1]; r++)
+			if (bm & (uint64_t)1 << rule[r].b && (w = rows[(i -
+			    patlen[k]) & (ROWS - 1)][j - patlen[rule[r].b]] +
+			    cost) < v)
+				v = w;
+	}
+	return v;
+}
+
+/* distance(), with spelled() asked or not: two copies, as the test in
+ * every cell of the words with no spelling in common cost more than the
+ * spellings of the others. */
+static inline __attribute__((always_inline)) int
+table(const struct side *a, const struct side *b, int limit,
+    const int spell)
+{
+	int rows[ROWS][TT_DICT_MAXWORD + 1];
+	int *pp, *p, *q, *t;
 	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
 	const int first1 = TENTHS(C_FIRST);
 	const int *bc = b->c, *bd = b->del;
-	int an = a->n, bn = b->n, i, j, prevmin = 0;
+	const uint64_t *be = b->ends;
+	int an = a->n, bn = b->n, i, j, over = 0;
+	/* every path goes through one of any reach rows in a row (a swap
+	 * skips one, a spelling one fewer than its letters) */
+	int reach = spell ? a->reach : 2;
 
 	if (an == 0)
 		return b->edge[bn];
 	if (bn == 0)
 		return a->edge[an];
+	/* rows i - 2, i - 1 and i: the last three of ROWS in turn */
+	pp = rows[ROWS - 1], p = rows[0], q = rows[1];
 	for (j = 0; j <= bn; j++)
 		p[j] = b->edge[j];
 	for (i = 1; i <= an; i++) {
 		int x = a->c[i], px = a->c[i - 1], dx = a->del[i];
 		int fi = i == 1 ? first1 : 0, y = bc[1], v, w, rowmin;
 		const unsigned char *sr = i == 1 ? subfirst[x] : subtab[x];
+		uint64_t am = 0, bw = 0, e;
 
+		if (spell) {
+			am = a->ends[i];
+			for (e = am; e != 0; e &= e - 1)
+				bw |= partner[__builtin_ctzll(e)];
+			bw &= b->all;
+		}
 		q[0] = rowmin = a->edge[i];
 		/* the first column, where a mistake in the first letter costs
 		 * more: apart from the loop, as choosing per cell cost a fifth
@@ -245,6 +450,8 @@ distance(const struct side *a, const struct side *b, int limit)
 			v = w;
 		if ((w = q[0] + (y == x ? dbl : bd[1]) + first1) < v)
 			v = w;
+		if (spell && (bw & be[1]))
+			v = spelled(rows, i, 1, am, be[1], v);
 		q[1] = v;
 		if (v < rowmin)
 			rowmin = v;
@@ -264,18 +471,40 @@ distance(const struct side *a, const struct side *b, int limit)
 			if (px == y && x == bc[j - 1] && x != y &&
 			    (w = pp[j - 2] + swap) < v)
 				v = w;
+			/* one sound spelled another way */
+			if (spell && (bw & be[j]))
+				v = spelled(rows, i, j, am, be[j], v);
 			q[j] = v;
 			if (v < rowmin)
 				rowmin = v;
 		}
-		/* every path goes through row i or row i - 1 (a swap skips
-		 * one row): when both are past the limit, stop */
-		if (rowmin > limit && prevmin > limit)
+		/* when reach rows in a row are past the limit, stop */
+		if (rowmin <= limit)
+			over = 0;
+		else if (++over >= reach)
 			return rowmin;
-		prevmin = rowmin;
-		t = pp, pp = p, p = q, q = t;
+		t = spell ? rows[(i + 1) & (ROWS - 1)] : pp;
+		pp = p, p = q, q = t;
 	}
 	return p[bn];
+}
+
+static int
+plain(const struct side *a, const struct side *b, int limit)
+{
+	return table(a, b, limit, 0);
+}
+
+static int
+spelt(const struct side *a, const struct side *b, int limit)
+{
+	return table(a, b, limit, 1);
+}
+
+static int
+distance(const struct side *a, const struct side *b, int limit)
+{
+	return a->want & b->all ? spelt(a, b, limit) : plain(a, b, limit);
 }
 
 /* The candidates looked at for one word: a table a thread reuses, a slot
@@ -335,6 +564,7 @@ struct ctx {
 	const tt_sctx	*ctx;		/* NULL: the word stands alone */
 	struct side	 mis;		/* the word, for distance() */
 	const unsigned char *omit;	/* the candidates' indel costs */
+	uint64_t	 want;		/* patterns the candidates may have */
 	int		 maxcost;	/* tenths */
 	double		 far;		/* C_FAR for a far candidate */
 	tt_sugg		*out;
@@ -482,7 +712,7 @@ consider(struct ctx *c, uint32_t off)
 	} else
 		extra = extras(c, info, 0);
 	limit = bound(c, extra);
-	if (!side_make(&cs, cand, cn, c->omit))
+	if (!side_make(&cs, cand, cn, c->omit, c->want))
 		return;
 	dist = distance(&c->mis, &cs, (int)floor(limit * 10 + 1e-6));
 	if (dist / 10.0 > limit)
@@ -724,7 +954,7 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 	tt_sugg t;
 	int d;
 
-	if (!side_make(&ms, ph, phon(low, n, ph, sizeof(ph)), deltab))
+	if (!side_make(&ms, ph, phon(low, n, ph, sizeof(ph)), deltab, 0))
 		return;
 	if (nk > c->nout)
 		nk = c->nout;
@@ -735,7 +965,8 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 			continue;
 		for (i = 0; i < cn; i++)
 			cl[i] = (char)lower((unsigned char)w[i]);
-		if (!side_make(&cs, ph, phon(cl, cn, ph, sizeof(ph)), deltab))
+		if (!side_make(&cs, ph, phon(cl, cn, ph, sizeof(ph)), deltab,
+		    0))
 			continue;
 		d = distance(&ms, &cs, PHON_CAP);
 		c->out[k].cost10 += (int)(C_PHON * (d < PHON_CAP ? d :
@@ -951,7 +1182,9 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	 * around rank the candidates: with the costs of a word alone, the
 	 * typo kit's fix sets lost precision at the same recall. */
 	c->omit = c->ctx != NULL ? deltab : omittab;
-	side_make(&c->mis, low, n, c->ctx != NULL ? deltab : extratab);
+	side_make(&c->mis, low, n, c->ctx != NULL ? deltab : extratab,
+	    ~(uint64_t)0);
+	c->want = c->mis.want;
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;

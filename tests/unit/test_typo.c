@@ -201,6 +201,21 @@ TEST(typo_suggests_by_sound_alone)
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
 }
 
+/* A sound spelled another way costs one small step, not the letters'
+ * edits one by one (suggest.c, spellings[]): without it "fonetic" was
+ * "fanatic", "kwik" "kick", "nife" "nice", "akshun" "account". */
+TEST(typo_suggests_other_spellings_of_a_sound)
+{
+	static const char *const pairs[][2] = {
+		{ "fonetic", "phonetic" }, { "practicle", "practical" },
+		{ "kwik", "quick" }, { "stashun", "station" },
+		{ "sience", "science" }, { "nife", "knife" },
+		{ "akshun", "action" }, { "tecnicle", "technical" }
+	};
+
+	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+}
+
 /*
  * A word alone, American mode: a misspelling nearer the British spelling
  * than the American is the British writer's, and gets the British word
