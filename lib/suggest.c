@@ -403,6 +403,69 @@ spelled(int (*rows)[TT_DICT_MAXWORD + 1], int i, int j, uint64_t am,
 	return v;
 }
 
+/* Row i of distance()'s table, q, from rows i - 1 (p) and i - 2 (pp);
+ * with spell, spelled() is asked too; first: i is 1, where a mistake
+ * costs C_FIRST more.  Returns the row's least cost. */
+static inline __attribute__((always_inline)) int
+row(const struct side *a, const struct side *b,
+    int (*rows)[TT_DICT_MAXWORD + 1], const int *pp, const int *p, int *q,
+    int i, const int spell, const int first)
+{
+	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
+	const int first1 = TENTHS(C_FIRST), fi = first ? first1 : 0;
+	const int *bc = b->c, *bd = b->del;
+	const uint64_t *be = b->ends;
+	int x = a->c[i], px = a->c[i - 1], dx = a->del[i] + fi;
+	int bn = b->n, j, y = bc[1], v, w, rowmin;
+	const unsigned char *sr = first ? subfirst[x] : subtab[x];
+	uint64_t am = 0, bw = 0, e;
+
+	if (spell) {
+		am = a->ends[i];
+		for (e = am; e != 0; e &= e - 1)
+			bw |= partner[__builtin_ctzll(e)];
+		bw &= b->all;
+	}
+	q[0] = rowmin = a->edge[i];
+	/* the first column, where a mistake in the first letter costs
+	 * more: apart from the loop, as choosing per cell cost a fifth
+	 * more instructions */
+	v = p[0] + subfirst[x][y];
+	if ((w = p[1] + (x == y ? dbl : dx - fi) + first1) < v)
+		v = w;
+	if ((w = q[0] + (y == x ? dbl : bd[1]) + first1) < v)
+		v = w;
+	if (spell && (bw & be[1]))
+		v = spelled(rows, i, 1, am, be[1], v);
+	q[1] = v;
+	if (v < rowmin)
+		rowmin = v;
+	/* (c[0] is none: no swap is seen in the first row) */
+	for (j = 2; j <= bn; j++) {
+		int left = v;
+
+		y = bc[j];
+		v = p[j - 1] + sr[y];
+		/* a has a letter b lacks */
+		if ((w = p[j] + (x == y ? dbl + fi : dx)) < v)
+			v = w;
+		/* b has a letter a lacks */
+		if ((w = left + (y == x ? dbl : bd[j]) + fi) < v)
+			v = w;
+		/* two letters swapped */
+		if (!first && px == y && x == bc[j - 1] && x != y &&
+		    (w = pp[j - 2] + swap) < v)
+			v = w;
+		/* one sound spelled another way */
+		if (spell && (bw & be[j]))
+			v = spelled(rows, i, j, am, be[j], v);
+		q[j] = v;
+		if (v < rowmin)
+			rowmin = v;
+	}
+	return rowmin;
+}
+
 /* distance(), with spelled() asked or not: two copies, as the test in
  * every cell of the words with no spelling in common cost more than the
  * spellings of the others. */
@@ -412,11 +475,7 @@ table(const struct side *a, const struct side *b, int limit,
 {
 	int rows[ROWS][TT_DICT_MAXWORD + 1];
 	int *pp, *p, *q, *t;
-	const int dbl = TENTHS(C_DOUBLE), swap = TENTHS(C_SWAP);
-	const int first1 = TENTHS(C_FIRST);
-	const int *bc = b->c, *bd = b->del;
-	const uint64_t *be = b->ends;
-	int an = a->n, bn = b->n, i, j, over = 0;
+	int an = a->n, bn = b->n, i, j, over = 0, rowmin;
 	/* every path goes through one of any reach rows in a row (a swap
 	 * skips one, a spelling one fewer than its letters) */
 	int reach = spell ? a->reach : 2;
@@ -430,54 +489,8 @@ table(const struct side *a, const struct side *b, int limit,
 	for (j = 0; j <= bn; j++)
 		p[j] = b->edge[j];
 	for (i = 1; i <= an; i++) {
-		int x = a->c[i], px = a->c[i - 1], dx = a->del[i];
-		int fi = i == 1 ? first1 : 0, y = bc[1], v, w, rowmin;
-		const unsigned char *sr = i == 1 ? subfirst[x] : subtab[x];
-		uint64_t am = 0, bw = 0, e;
-
-		if (spell) {
-			am = a->ends[i];
-			for (e = am; e != 0; e &= e - 1)
-				bw |= partner[__builtin_ctzll(e)];
-			bw &= b->all;
-		}
-		q[0] = rowmin = a->edge[i];
-		/* the first column, where a mistake in the first letter costs
-		 * more: apart from the loop, as choosing per cell cost a fifth
-		 * more instructions */
-		v = p[0] + subfirst[x][y];
-		if ((w = p[1] + (x == y ? dbl : dx) + first1) < v)
-			v = w;
-		if ((w = q[0] + (y == x ? dbl : bd[1]) + first1) < v)
-			v = w;
-		if (spell && (bw & be[1]))
-			v = spelled(rows, i, 1, am, be[1], v);
-		q[1] = v;
-		if (v < rowmin)
-			rowmin = v;
-		/* (c[0] is none: no swap is seen in the first row) */
-		for (j = 2; j <= bn; j++) {
-			int left = v;
-
-			y = bc[j];
-			v = p[j - 1] + sr[y];
-			/* a has a letter b lacks */
-			if ((w = p[j] + (x == y ? dbl : dx) + fi) < v)
-				v = w;
-			/* b has a letter a lacks */
-			if ((w = left + (y == x ? dbl : bd[j]) + fi) < v)
-				v = w;
-			/* two letters swapped */
-			if (px == y && x == bc[j - 1] && x != y &&
-			    (w = pp[j - 2] + swap) < v)
-				v = w;
-			/* one sound spelled another way */
-			if (spell && (bw & be[j]))
-				v = spelled(rows, i, j, am, be[j], v);
-			q[j] = v;
-			if (v < rowmin)
-				rowmin = v;
-		}
+		rowmin = i == 1 ? row(a, b, rows, pp, p, q, i, spell, 1) :
+		    row(a, b, rows, pp, p, q, i, spell, 0);
 		/* when reach rows in a row are past the limit, stop */
 		if (rowmin <= limit)
 			over = 0;
