@@ -1,7 +1,9 @@
 /* cli.c: messages, FILE arguments, exit status and progress for every
  * tt program. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE		/* sched_getaffinity() */
 #include <sys/stat.h>
+
+#include <sched.h>
 
 #include <errno.h>
 #include <getopt.h>
@@ -283,4 +285,33 @@ cli_size(const char *opt, const char *s, size_t *v)
 	}
 	cli_warn(NULL, "%s: not a size: %s", opt, s);
 	return -1;
+}
+
+unsigned
+cli_threads(unsigned max)
+{
+	cpu_set_t set;
+	int n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 1;
+	n = CPU_COUNT(&set);
+	return n < 1 ? 1 : (unsigned)n > max ? max : (unsigned)n;
+}
+
+int
+cli_threads_arg(const char *opt, const char *arg, unsigned max,
+    unsigned *n)
+{
+	char *end;
+	unsigned long v;
+
+	v = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || v < 1 || v > max) {
+		cli_warn(NULL, "%s: not a number of threads from 1 to %u: %s",
+		    opt, max, arg);
+		return -1;
+	}
+	*n = (unsigned)v;
+	return 0;
 }

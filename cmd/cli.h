@@ -26,6 +26,12 @@ void	cli_warn(const char *file, const char *fmt, ...)
 /* The same with strerror(errno) appended after ": ". */
 void	cli_warn_errno(const char *file, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* The processors this process may run on, at most max. */
+unsigned cli_threads(unsigned max);
+/* Option opt's number of threads, from 1 to max, into *n; -1 and a
+ * message when arg is not one. */
+int	cli_threads_arg(const char *opt, const char *arg, unsigned max,
+	    unsigned *n);
 /* A lib error: "tt-NAME: FILE:LINE:COL: msg" when the place is known. */
 void	cli_warn_tt(const char *file, const tt_err *);
 /* What messages call a FILE argument: "(stdin)" for "-". */

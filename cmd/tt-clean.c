@@ -1,8 +1,6 @@
 /* tt-clean: encodings, mojibake, Unicode, white space, boilerplate lines
  * and duplicates, streamed. */
-#define _GNU_SOURCE		/* sched_getaffinity() */
 #include <getopt.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,19 +79,6 @@ flush_out(struct run *r)
 	return 0;
 }
 
-/* The processors this process may run on, at most THREADS. */
-static unsigned
-threads(void)
-{
-	cpu_set_t set;
-	int n;
-
-	if (sched_getaffinity(0, sizeof(set), &set) != 0)
-		return 1;
-	n = CPU_COUNT(&set);
-	return n < 1 ? 1 : n > THREADS ? THREADS : (unsigned)n;
-}
-
 static int
 one(FILE *fp, const char *name, void *arg)
 {
@@ -162,21 +147,11 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, ":e:hj:qr:V", longopts, NULL)) !=
 	    -1)
 		switch (ch) {
-		case 'j': {
-			char *end;
-			unsigned long n;
-
-			n = strtoul(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
-			    n < 1 || n > TT_CLEAN_THREADS_MAX) {
-				cli_warn(NULL, "-j: not a number of threads "
-				    "from 1 to %d: %s", TT_CLEAN_THREADS_MAX,
-				    optarg);
+		case 'j':
+			if (cli_threads_arg("-j", optarg, TT_CLEAN_THREADS_MAX,
+			    &r.opts.threads) != 0)
 				return EXIT_TROUBLE;
-			}
-			r.opts.threads = (unsigned)n;
 			break;
-		}
 		case 'a':
 			r.opts.ascii = 1;
 			break;
@@ -224,7 +199,7 @@ main(int argc, char *argv[])
 	 * or dedupe's fingerprints only. */
 	if (r.opts.threads == 0)
 		r.opts.threads = r.opts.steps & (TT_STEP_BOILERPLATE |
-		    TT_STEP_DEDUPE) ? threads() : 1;
+		    TT_STEP_DEDUPE) ? cli_threads(THREADS) : 1;
 	r.opts.rules = rules.data;
 	r.opts.rules_len = rules.len;
 	argv += optind;

@@ -2,6 +2,8 @@
  * fixed in place. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,9 +12,16 @@
 
 #define USAGE \
 	"usage: tt-typo [-hqvV] [-a | -l | --json | --fix | -i] [-p file] [--add word]\n" \
-	"               [--lang en_US|en_GB] [-e encoding] [--max-size bytes] [file ...]\n"
+	"               [--lang en_US|en_GB] [-e encoding] [--max-size bytes]\n" \
+	"               [--threads n] [file ...]\n"
 
 enum { MODE_LINT, MODE_JSON, MODE_FIX, MODE_INPLACE, MODE_PIPE, MODE_LIST };
+
+#define THREADS		4	/* -a's threads at most, by default */
+#define THREADS_MAX	16
+#define BATCH		256	/* -a: lines answered together, at most, */
+#define BATCH_BYTES	(1 << 20)	/* ... and bytes of them */
+#define KEEP_BYTES	(1 << 16)	/* an answer's buffer kept for the next */
 
 struct run {
 	int		 mode;
@@ -20,6 +29,8 @@ struct run {
 	size_t		 max;
 	char		*personal;	/* the personal word list's path */
 	tt_typo		*t;
+	tt_typo_opts	 o;
+	unsigned	 threads;	/* -a */
 	tt_buf		 in, text, out;
 	const char	*name;
 	size_t		 last;		/* --fix: bytes of text written */
@@ -36,6 +47,7 @@ static const struct option longopts[] = {
 	{ "max-size", required_argument, NULL, 'M' },
 	{ "personal", required_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "threads", required_argument, NULL, 'J' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -65,9 +77,9 @@ personal_path(const char *opt)
 	return p;
 }
 
-/* Load the personal list: one word a line, '#' comments. */
+/* Load the personal list into t: one word a line, '#' comments. */
 static int
-load_personal(struct run *r, int must)
+load_personal(struct run *r, tt_typo *t, int must)
 {
 	FILE *fp;
 	char line[256];
@@ -87,7 +99,7 @@ load_personal(struct run *r, int must)
 			n--;
 		if (n == 0 || line[0] == '#')
 			continue;
-		tt_typo_accept(r->t, line, n);
+		tt_typo_accept(t, line, n);
 	}
 	fclose(fp);
 	return 0;
@@ -248,56 +260,210 @@ ispell_banner(void)
 	    "(but really tt-typo %s)\n", TT_VERSION);
 }
 
+/*
+ * -a answers the lines it has been given together, up to BATCH, on as
+ * many threads, each with a checker of its own: a line's answer does not
+ * depend on the lines before but for the words added to the personal list
+ * (*word, @word), and those end a batch and go to every checker.  The
+ * answers go out in order, when the next line has yet to come: at once
+ * to an editor, in blocks to a pipeline.
+ */
+struct batch {
+	tt_typo		*t[THREADS_MAX];
+	unsigned	 nt;		/* checkers made so far */
+	tt_buf		 lines;		/* the lines, each after the last */
+	size_t		 end[BATCH];	/* where each ends in lines */
+	tt_buf		 out[BATCH];	/* and its answer */
+	size_t		 n;
+	int		 terse;
+	atomic_size_t	 next;		/* the next line a thread takes */
+	atomic_int	 err;
+};
+
+struct worker {
+	struct batch	*b;
+	tt_typo		*t;
+	pthread_t	 tid;
+};
+
+/* Is line a command of the protocol rather than a line to check? */
+static int
+command(const char *s, size_t n)
+{
+	return n > 0 && strchr("!%*&@#+-~", s[0]) != NULL;
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct batch *b = w->b;
+	tt_buf none = { 0 };
+	size_t i;
+
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
+		size_t start = i > 0 ? b->end[i - 1] : 0;
+		int terse = b->terse;
+
+		tt_buf_reset(&b->out[i]);
+		if (tt_typo_ispell(w->t, b->lines.data + start, b->end[i] -
+		    start, &terse, &none, &b->out[i]) < 0)
+			atomic_store(&b->err, 1);
+	}
+	tt_buf_free(&none);
+	return NULL;
+}
+
+/* Answer the batch's lines and write the answers; -1 on a failure (said
+ * here). */
+static int
+answer(struct run *r, struct batch *b)
+{
+	struct worker w[THREADS_MAX];
+	unsigned k, nt = r->threads;
+	size_t i;
+
+	if (b->n == 0)
+		return 0;
+	if (nt > b->n)
+		nt = (unsigned)b->n;
+	if (nt > b->nt)
+		nt = b->nt;
+	atomic_store(&b->next, 0);
+	atomic_store(&b->err, 0);
+	for (k = 1; k < nt; k++) {
+		w[k].b = b;
+		w[k].t = b->t[k];
+		if (pthread_create(&w[k].tid, NULL, work, &w[k]) != 0)
+			break;
+	}
+	nt = k;
+	w[0].b = b;
+	w[0].t = b->t[0];
+	work(&w[0]);
+	for (k = 1; k < nt; k++)
+		pthread_join(w[k].tid, NULL);
+	if (atomic_load(&b->err)) {
+		cli_warn(NULL, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < b->n; i++) {
+		if (fwrite(b->out[i].data, 1, b->out[i].len, stdout) !=
+		    b->out[i].len)
+			return -1;
+		if (b->out[i].cap > KEEP_BYTES)
+			tt_buf_free(&b->out[i]);
+	}
+	b->n = 0;
+	tt_buf_reset(&b->lines);
+	return 0;
+}
+
+/* A command line: to every checker; the first says whether to save. */
+static int
+order(struct run *r, struct batch *b, const char *s, size_t n,
+    tt_buf *added)
+{
+	tt_buf none = { 0 }, out = { 0 };
+	unsigned k;
+	int save, terse;
+
+	save = tt_typo_ispell(b->t[0], s, n, &b->terse, added, &r->out);
+	for (k = 1; k < b->nt && save >= 0; k++) {
+		terse = b->terse;
+		if (tt_typo_ispell(b->t[k], s, n, &terse, &none, &out) < 0)
+			save = -1;
+	}
+	tt_buf_free(&none);
+	tt_buf_free(&out);
+	return save;
+}
+
 /* The ispell pipe protocol (tt_typo_ispell()), on stdin and stdout. */
 static int
 pipe_mode(struct run *r)
 {
 	tt_lines *ls = tt_lines_new(stdin, 1 << 20);
 	tt_buf added = { 0 };
+	struct batch *b = calloc(1, sizeof(*b));
 	tt_str line;
 	tt_err e;
-	int more, rc, terse = 0, save;
+	int more, rc, save, fail = 0;
+	size_t i;
 
-	if (ls == NULL) {
+	if (ls == NULL || b == NULL) {
 		cli_warn(NULL, "out of memory");
+		tt_lines_free(ls);
+		free(b);
 		return EXIT_TROUBLE;
 	}
+	/* a checker for each thread, with the personal list the first has
+	 * (one that cannot be made leaves fewer threads) */
+	b->t[0] = r->t;
+	for (b->nt = 1; b->nt < r->threads; b->nt++)
+		if ((b->t[b->nt] = tt_typo_new(&r->o, NULL)) == NULL ||
+		    load_personal(r, b->t[b->nt], 0) != 0) {
+			tt_typo_free(b->t[b->nt]);
+			break;
+		}
 	ispell_banner();
 	fflush(stdout);
 	while ((rc = tt_lines_next(ls, &line, &more, &e)) > 0) {
-		tt_buf_reset(&r->out);
-		save = tt_typo_ispell(r->t, line.p, line.len, &terse, &added,
-		    &r->out);
-		if (save < 0) {
-			cli_warn(NULL, "out of memory");
-			break;
-		}
-		if (save == 1 && added.len > 0 && r->personal != NULL) {
-			FILE *fp = fopen(r->personal, "a");
+		fail = 1;
+		if (!command(line.p, line.len)) {
+			if (tt_buf_append(&b->lines, line.p, line.len) !=
+			    TT_OK) {
+				cli_warn(NULL, "out of memory");
+				break;
+			}
+			b->end[b->n++] = b->lines.len;
+			if ((b->n == BATCH || b->lines.len >= BATCH_BYTES) &&
+			    answer(r, b) != 0)
+				break;
+		} else {
+			if (answer(r, b) != 0)
+				break;
+			tt_buf_reset(&r->out);
+			if ((save = order(r, b, line.p, line.len, &added)) < 0) {
+				cli_warn(NULL, "out of memory");
+				break;
+			}
+			if (save == 1 && added.len > 0 && r->personal !=
+			    NULL) {
+				FILE *fp = fopen(r->personal, "a");
 
-			if (fp == NULL || fwrite(added.data, 1, added.len, fp) !=
-			    added.len)
-				cli_warn_errno(r->personal,
-				    "cannot save the word list");
-			if (fp != NULL)
-				fclose(fp);
-			added.len = 0;
+				if (fp == NULL || fwrite(added.data, 1,
+				    added.len, fp) != added.len)
+					cli_warn_errno(r->personal,
+					    "cannot save the word list");
+				if (fp != NULL)
+					fclose(fp);
+				added.len = 0;
+			}
+			if (r->out.len > 0 && fwrite(r->out.data, 1,
+			    r->out.len, stdout) != r->out.len)
+				break;
 		}
-		/* answers go out when the next line has yet to come: at
-		 * once to an editor, in blocks to a pipeline */
-		if (r->out.len > 0 && fwrite(r->out.data, 1, r->out.len,
-		    stdout) != r->out.len)
+		if (!tt_lines_ready(ls) && (answer(r, b) != 0 ||
+		    fflush(stdout) != 0))
 			break;
-		if (!tt_lines_ready(ls) && fflush(stdout) != 0)
-			break;
+		fail = 0;
 	}
+	/* the lines read before the end, or before a line that could not
+	 * be read */
+	if (!fail && answer(r, b) != 0)
+		fail = 1;
+	for (i = 1; i < b->nt; i++)
+		tt_typo_free(b->t[i]);
+	for (i = 0; i < BATCH; i++)
+		tt_buf_free(&b->out[i]);
+	tt_buf_free(&b->lines);
+	free(b);
 	tt_buf_free(&added);
 	tt_lines_free(ls);
-	if (rc < 0) {
+	if (rc < 0)
 		cli_warn_tt(NULL, &e);
-		return EXIT_TROUBLE;
-	}
-	return 0;
+	return rc < 0 || fail ? EXIT_TROUBLE : 0;
 }
 
 int
@@ -373,6 +539,11 @@ main(int argc, char *argv[])
 		case 'p':
 			popt = optarg;
 			break;
+		case 'J':
+			if (cli_threads_arg("--threads", optarg, THREADS_MAX,
+			    &r.threads) != 0)
+				return EXIT_TROUBLE;
+			break;
 		default:
 			if ((rc = cli_common_option(ch, argv, USAGE)) !=
 			    CLI_GO_ON)
@@ -397,11 +568,14 @@ main(int argc, char *argv[])
 	}
 	if (r.mode == MODE_PIPE)
 		o.max_sugg = 10;	/* editors show a menu */
+	r.o = o;
+	if (r.threads == 0)
+		r.threads = cli_threads(THREADS);
 	if ((r.t = tt_typo_new(&o, &e)) == NULL) {
 		cli_warn_tt(NULL, &e);
 		return EXIT_TROUBLE;
 	}
-	if (load_personal(&r, popt != NULL) != 0) {
+	if (load_personal(&r, r.t, popt != NULL) != 0) {
 		tt_typo_free(r.t);
 		free(r.personal);
 		return EXIT_TROUBLE;
