@@ -831,6 +831,18 @@ has_high(const char *s, size_t len)
  * letter before one; an accented letter against punctuation or a letter
  * without case).  Text that is not UTF-8 is left as fix() leaves it.
  */
+/* Does s begin with an ASCII character other than a space, or a letter
+ * of Russian's alphabet (U+0410 to U+044F)? */
+static int
+plain_after(const char *s, size_t n)
+{
+	int32_t cp;
+
+	if ((unsigned char)s[0] < 0x80)
+		return s[0] != ' ';
+	return tt_utf8_next_cp(s, n, &cp) > 0 && cp >= 0x410 && cp <= 0x44F;
+}
+
 static int
 surely_fine(const char *s, size_t len)
 {
@@ -855,9 +867,15 @@ surely_fine(const char *s, size_t len)
 		case K_MARK:
 			return 0;
 		}
+		/* "Ă" and "Г" as a lead byte misread are followed by what
+		 * windows-1250 or -1251 makes of a continuation byte (never
+		 * ASCII, never a letter of Russian's alphabet), or as "à"
+		 * that lost its no-break space, by a space */
+		if ((cp == 0x102 || cp == 0x413) && i < len &&
+		    !plain_after(s + i, len - i))
+			return 0;
 		switch (cp) {
 		case 0xC2: case 0xC3:			/* LEAD_AC */
-		case 0x102: case 0x413:			/* LOST_A */
 		case 0x221A: case 0x2248: case 0x2206:	/* mac_lead */
 		case 0x192: case 0xAC: case 0x201A: case 0x25CA:
 			return 0;

@@ -142,6 +142,11 @@ TEST(clean_mojibake_codecs)
 		{ "Tsch\u00fc\u00df, bis morgen fr\u00fch!", "CP437" },
 		{ "Labdien, k\u0101 jums kl\u0101jas \u0161odien?",
 		  "ISO-8859-2" },
+		/* "\u00fc" as "\u0413\u0458", "\u00e9" as "\u0102\u00a9" */
+		{ "Gr\u00fc\u00dfe aus M\u00fcnchen, \u00fcber alle "
+		  "Ma\u00dfen", "WINDOWS-1251" },
+		{ "D\u00e9j\u00e0 vu, o\u00f9 \u00eates-vous, "
+		  "caf\u00e9 cr\u00e8me", "WINDOWS-1250" },
 	};
 	size_t i;
 
@@ -204,6 +209,12 @@ TEST(clean_mojibake_negatives)
 		/* Ukrainian KiB, MiB; Russian kW, MW */
 		"64 \u041a\u0456\u0411 \u0430\u0431\u043e 3 \u041c\u0456\u0411",
 		"5 \u043a\u0412\u0442 \u0456 2 \u041c\u0412\u0442",
+		/* "\u0413" (a lead byte as windows-1251 reads it) before a
+		 * letter of the alphabet or a full stop */
+		"\u0413\u043e\u0440\u043e\u0434 \u0413\u0440\u043e\u0434"
+		"\u043d\u043e \u0438 \u0413. \u041c\u0438\u043d\u0441\u043a",
+		"\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b: "
+		"\u0413\u0434\u0435 \u0442\u044b? \u0413\u043c.",
 	};
 	size_t i;
 
