@@ -28,9 +28,9 @@ struct run {
 	const char	*enc;
 	size_t		 max;
 	char		*personal;	/* the personal word list's path */
-	tt_typo		*t;
-	tt_typo_opts	 o;
-	unsigned	 threads;	/* -a */
+	/* the checkers: one, or with -a one for each thread */
+	tt_typo		*t[THREADS_MAX];
+	unsigned	 nt, threads;
 	tt_buf		 in, text, out;
 	const char	*name;
 	size_t		 last;		/* --fix: bytes of text written */
@@ -77,12 +77,14 @@ personal_path(const char *opt)
 	return p;
 }
 
-/* Load the personal list into t: one word a line, '#' comments. */
+/* Load the personal list into the checkers: one word a line, '#'
+ * comments. */
 static int
-load_personal(struct run *r, tt_typo *t, int must)
+load_personal(struct run *r, int must)
 {
 	FILE *fp;
 	char line[256];
+	unsigned k;
 
 	if (r->personal == NULL)
 		return 0;
@@ -99,7 +101,8 @@ load_personal(struct run *r, tt_typo *t, int must)
 			n--;
 		if (n == 0 || line[0] == '#')
 			continue;
-		tt_typo_accept(t, line, n);
+		for (k = 0; k < r->nt; k++)
+			tt_typo_accept(r->t[k], line, n);
 	}
 	fclose(fp);
 	return 0;
@@ -225,7 +228,7 @@ one(FILE *fp, const char *name, void *arg)
 			fwrite(r->in.data, 1, r->in.len, stdout);
 		return EXIT_TROUBLE;
 	}
-	if (tt_typo_check(r->t, r->text.data ? r->text.data : "",
+	if (tt_typo_check(r->t[0], r->text.data ? r->text.data : "",
 	    r->text.len, 0, on_hit, r, &e) < 0) {
 		cli_warn_tt(name, &e);
 		return EXIT_TROUBLE;
@@ -269,8 +272,6 @@ ispell_banner(void)
  * to an editor, in blocks to a pipeline.
  */
 struct batch {
-	tt_typo		*t[THREADS_MAX];
-	unsigned	 nt;		/* checkers made so far */
 	tt_buf		 lines;		/* the lines, each after the last */
 	size_t		 end[BATCH];	/* where each ends in lines */
 	tt_buf		 out[BATCH];	/* and its answer */
@@ -285,13 +286,6 @@ struct worker {
 	tt_typo		*t;
 	pthread_t	 tid;
 };
-
-/* Is line a command of the protocol rather than a line to check? */
-static int
-command(const char *s, size_t n)
-{
-	return n > 0 && strchr("!%*&@#+-~", s[0]) != NULL;
-}
 
 static void *
 work(void *arg)
@@ -320,26 +314,22 @@ static int
 answer(struct run *r, struct batch *b)
 {
 	struct worker w[THREADS_MAX];
-	unsigned k, nt = r->threads;
+	unsigned k, nt = r->nt < b->n ? r->nt : (unsigned)b->n;
 	size_t i;
 
 	if (b->n == 0)
 		return 0;
-	if (nt > b->n)
-		nt = (unsigned)b->n;
-	if (nt > b->nt)
-		nt = b->nt;
 	atomic_store(&b->next, 0);
 	atomic_store(&b->err, 0);
 	for (k = 1; k < nt; k++) {
 		w[k].b = b;
-		w[k].t = b->t[k];
+		w[k].t = r->t[k];
 		if (pthread_create(&w[k].tid, NULL, work, &w[k]) != 0)
 			break;
 	}
 	nt = k;
 	w[0].b = b;
-	w[0].t = b->t[0];
+	w[0].t = r->t[0];
 	work(&w[0]);
 	for (k = 1; k < nt; k++)
 		pthread_join(w[k].tid, NULL);
@@ -368,10 +358,10 @@ order(struct run *r, struct batch *b, const char *s, size_t n,
 	unsigned k;
 	int save, terse;
 
-	save = tt_typo_ispell(b->t[0], s, n, &b->terse, added, &r->out);
-	for (k = 1; k < b->nt && save >= 0; k++) {
+	save = tt_typo_ispell(r->t[0], s, n, &b->terse, added, &r->out);
+	for (k = 1; k < r->nt && save >= 0; k++) {
 		terse = b->terse;
-		if (tt_typo_ispell(b->t[k], s, n, &terse, &none, &out) < 0)
+		if (tt_typo_ispell(r->t[k], s, n, &terse, &none, &out) < 0)
 			save = -1;
 	}
 	tt_buf_free(&none);
@@ -397,20 +387,11 @@ pipe_mode(struct run *r)
 		free(b);
 		return EXIT_TROUBLE;
 	}
-	/* a checker for each thread, with the personal list the first has
-	 * (one that cannot be made leaves fewer threads) */
-	b->t[0] = r->t;
-	for (b->nt = 1; b->nt < r->threads; b->nt++)
-		if ((b->t[b->nt] = tt_typo_new(&r->o, NULL)) == NULL ||
-		    load_personal(r, b->t[b->nt], 0) != 0) {
-			tt_typo_free(b->t[b->nt]);
-			break;
-		}
 	ispell_banner();
 	fflush(stdout);
 	while ((rc = tt_lines_next(ls, &line, &more, &e)) > 0) {
 		fail = 1;
-		if (!command(line.p, line.len)) {
+		if (!tt_typo_ispell_command(line.p, line.len)) {
 			if (tt_buf_append(&b->lines, line.p, line.len) !=
 			    TT_OK) {
 				cli_warn(NULL, "out of memory");
@@ -453,8 +434,6 @@ pipe_mode(struct run *r)
 	 * be read */
 	if (!fail && answer(r, b) != 0)
 		fail = 1;
-	for (i = 1; i < b->nt; i++)
-		tt_typo_free(b->t[i]);
 	for (i = 0; i < BATCH; i++)
 		tt_buf_free(&b->out[i]);
 	tt_buf_free(&b->lines);
@@ -568,17 +547,22 @@ main(int argc, char *argv[])
 	}
 	if (r.mode == MODE_PIPE)
 		o.max_sugg = 10;	/* editors show a menu */
-	r.o = o;
-	if (r.threads == 0)
-		r.threads = cli_threads(THREADS);
-	if ((r.t = tt_typo_new(&o, &e)) == NULL) {
+	if ((r.t[0] = tt_typo_new(&o, &e)) == NULL) {
 		cli_warn_tt(NULL, &e);
 		return EXIT_TROUBLE;
 	}
-	if (load_personal(&r, r.t, popt != NULL) != 0) {
-		tt_typo_free(r.t);
-		free(r.personal);
-		return EXIT_TROUBLE;
+	/* -a: a checker for each thread (one that cannot be made leaves
+	 * fewer threads) */
+	if (r.mode != MODE_PIPE)
+		r.threads = 1;
+	else if (r.threads == 0)
+		r.threads = cli_threads(THREADS);
+	for (r.nt = 1; r.nt < r.threads && (r.t[r.nt] = tt_typo_new(&o,
+	    NULL)) != NULL; r.nt++)
+		;
+	if (load_personal(&r, popt != NULL) != 0) {
+		rv = EXIT_TROUBLE;
+		goto done;
 	}
 	if (r.mode == MODE_PIPE)
 		rv = pipe_mode(&r);
@@ -588,7 +572,9 @@ main(int argc, char *argv[])
 		    r.mode == MODE_JSON))
 			rv = EXIT_FINDINGS;
 	}
-	tt_typo_free(r.t);
+done:
+	while (r.nt > 0)
+		tt_typo_free(r.t[--r.nt]);
 	tt_buf_free(&r.in);
 	tt_buf_free(&r.text);
 	tt_buf_free(&r.out);

@@ -570,6 +570,10 @@ size_t		 tt_typo_suggest(tt_typo *, const char *w, size_t n,
  */
 int		 tt_typo_ispell(tt_typo *, const char *line, size_t n,
 		    int *terse, tt_buf *added, tt_buf *out);
+/* Is the line a command of the protocol (it sets a mode or the word
+ * lists and checks nothing: "!", "%", "*word", "@word", "#" ...) rather
+ * than text to check? */
+int		 tt_typo_ispell_command(const char *line, size_t n);
 void		 tt_typo_free(tt_typo *);
 
 #endif /* TT_H */

@@ -1581,6 +1581,12 @@ on_ispell(const tt_typo_hit *h, void *arg)
  * the start of the line as it came, '^' included, as ispell's do.
  */
 int
+tt_typo_ispell_command(const char *s, size_t n)
+{
+	return n > 0 && s[0] != '\0' && strchr("!%*&@#+-~", s[0]) != NULL;
+}
+
+int
 tt_typo_ispell(tt_typo *t, const char *s, size_t n, int *terse,
     tt_buf *added, tt_buf *out)
 {
@@ -1589,7 +1595,7 @@ tt_typo_ispell(tt_typo *t, const char *s, size_t n, int *terse,
 
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	if (n > 0 && s[0] != '^') {
+	if (tt_typo_ispell_command(s, n)) {
 		switch (s[0]) {
 		case '!':
 			*terse = 1;
