@@ -164,10 +164,9 @@ static const struct {
 	{ HUB, { "le", "al", "il", "ol", "ul" } },	/* practicle */
 };
 
-/* The spellings as patterns (a bit each of a 64-bit mask) and the pairs
- * of them a rule allows, filled by tab_fill(). */
+/* The spellings as patterns (a bit each of a 64-bit mask) and, for each,
+ * those it may stand for, filled by tab_fill(). */
 #define MAXPAT		64
-#define MAXRULE		256
 static char		 pat[MAXPAT][5];
 static unsigned char	 patlen[MAXPAT];
 static int		 npat;
@@ -176,10 +175,6 @@ static int		 npat;
 static uint64_t		 bytwo[27][27], longer;
 static unsigned char	 letidx[256];	/* letter() of each byte */
 static uint64_t		 partner[MAXPAT];	/* what each may stand for */
-static struct {
-	unsigned char	 a, b;		/* misspelling's pattern, word's */
-} rule[MAXRULE];
-static int		 nrule, rstart[MAXPAT + 1];	/* rules by a */
 
 /* sub_cost() of two bytes in tenths, worked out once (by tt_suggest() and
  * tt_typo_distance() before they call distance()): subtab as it stands,
@@ -224,47 +219,22 @@ pattern(const char *w)
 	return npat++;
 }
 
-/* spellings[] as rules, a pair of patterns each, sorted by the
- * misspelling's. */
+/* spellings[] as patterns and their partners. */
 static void
 spell_fill(void)
 {
 	size_t r, i, j, nr = sizeof(spellings) / sizeof(spellings[0]);
-	int a, k;
 
 	for (r = 0; r < nr; r++)
 		for (i = 0; i < 6 && spellings[r].s[i] != NULL; i++)
 			for (j = 0; j < 6 && spellings[r].s[j] != NULL; j++) {
 				if (i == j || (spellings[r].how != EACH &&
 				    i > 0 && j > 0) || (spellings[r].how ==
-				    FROM && i > 0) || nrule == MAXRULE ||
-				    npat + 2 > MAXPAT)
-					continue;	/* (the tables hold all) */
-				rule[nrule].a = (unsigned char)pattern(
-				    spellings[r].s[i]);
-				rule[nrule].b = (unsigned char)pattern(
-				    spellings[r].s[j]);
-				partner[rule[nrule].a] |= (uint64_t)1 <<
-				    rule[nrule].b;
-				nrule++;
+				    FROM && i > 0) || npat + 2 > MAXPAT)
+					continue;	/* (the table holds all) */
+				partner[pattern(spellings[r].s[i])] |=
+				    (uint64_t)1 << pattern(spellings[r].s[j]);
 			}
-	/* counting sort by a */
-	{
-		static unsigned char tmp[MAXRULE][2];
-		int cnt[MAXPAT + 1] = { 0 };
-
-		for (k = 0; k < nrule; k++)
-			cnt[rule[k].a + 1]++;
-		for (a = 0; a < npat; a++)
-			cnt[a + 1] += cnt[a];
-		memcpy(rstart, cnt, sizeof(rstart));
-		for (k = 0; k < nrule; k++) {
-			tmp[cnt[rule[k].a]][0] = rule[k].a;
-			tmp[cnt[rule[k].a]++][1] = rule[k].b;
-		}
-		for (k = 0; k < nrule; k++)
-			rule[k].a = tmp[k][0], rule[k].b = tmp[k][1];
-	}
 }
 
 static void
@@ -308,8 +278,11 @@ struct side {
 	/* the spellings' patterns that end at c[i] (of those asked for) */
 	uint64_t	ends[TT_DICT_MAXWORD + 1];
 	uint64_t	all;		/* the patterns of ends[], together */
-	uint64_t	want;		/* and what they may stand for */
 	int		reach;		/* rows a path may skip, plus one */
+	/* for the misspelling (wanted()): what the patterns of ends[i] may
+	 * stand for, and of all; 0 until then */
+	uint64_t	wants[TT_DICT_MAXWORD + 1];
+	uint64_t	want;
 };
 
 /* 0 if w is too long to be measured.  Of the spellings' patterns, those
@@ -326,7 +299,7 @@ side_make(struct side *s, const char *w, size_t n,
 		return 0;
 	s->n = m;
 	s->c[0] = -1;
-	s->all = 0;
+	s->all = s->want = 0;
 	s->reach = 2;
 	for (i = 1; i <= m; i++) {
 		uint64_t e = 0;
@@ -350,8 +323,6 @@ side_make(struct side *s, const char *w, size_t n,
 		s->ends[i] = e;
 		s->all |= e;
 	}
-	for (s->want = 0, f = s->all; f != 0; f &= f - 1)
-		s->want |= partner[__builtin_ctzll(f)];
 	s->edge[0] = 0;
 	for (i = 1; i <= m; i++)
 		s->edge[i] = s->edge[i - 1] + (i < m && s->c[i + 1] == s->c[i] ?
@@ -361,14 +332,32 @@ side_make(struct side *s, const char *w, size_t n,
 
 static int	distance(const struct side *, const struct side *, int);
 
+/* The misspelling's side: what its spellings may stand for, by row and
+ * together (distance() looks at the candidates that have one of them). */
+static void
+wanted(struct side *s)
+{
+	uint64_t e;
+	int i;
+
+	for (i = 1; i <= s->n; i++) {
+		s->wants[i] = 0;
+		for (e = s->ends[i]; e != 0; e &= e - 1)
+			s->wants[i] |= partner[__builtin_ctzll(e)];
+		s->want |= s->wants[i];
+	}
+}
+
 double
 tt_typo_distance(const char *a, size_t an, const char *b, size_t bn)
 {
 	struct side sa, sb;
 
 	pthread_once(&tab_once, tab_fill);
-	if (!side_make(&sa, a, an, deltab, ~(uint64_t)0) ||
-	    !side_make(&sb, b, bn, deltab, sa.want))
+	if (!side_make(&sa, a, an, deltab, ~(uint64_t)0))
+		return 99;
+	wanted(&sa);
+	if (!side_make(&sb, b, bn, deltab, sa.want))
 		return 99;
 	return distance(&sa, &sb, INT16_MAX) / 10.0;
 }
@@ -388,16 +377,14 @@ spelled(int (*rows)[TT_DICT_MAXWORD + 1], int i, int j, uint64_t am,
     uint64_t bm, int v)
 {
 	const int cost = TENTHS(C_SPELL);
+	uint64_t f;
 
 	for (; am != 0; am &= am - 1) {
-		int k = __builtin_ctzll(am), r, w;
+		int k = __builtin_ctzll(am), w;
+		const int *r = rows[(i - patlen[k]) & (ROWS - 1)];
 
-		if ((partner[k] & bm) == 0)
-			continue;
-		for (r = rstart[k]; r < rstart[k + 1]; r++)
-			if (bm & (uint64_t)1 << rule[r].b && (w = rows[(i -
-			    patlen[k]) & (ROWS - 1)][j - patlen[rule[r].b]] +
-			    cost) < v)
+		for (f = partner[k] & bm; f != 0; f &= f - 1)
+			if ((w = r[j - patlen[__builtin_ctzll(f)]] + cost) < v)
 				v = w;
 	}
 	return v;
@@ -418,14 +405,11 @@ row(const struct side *a, const struct side *b,
 	int x = a->c[i], px = a->c[i - 1], dx = a->del[i] + fi;
 	int bn = b->n, j, y = bc[1], v, w, rowmin;
 	const unsigned char *sr = first ? subfirst[x] : subtab[x];
-	uint64_t am = 0, bw = 0, e;
+	/* the spellings ending here, and what the candidate has of what
+	 * they may stand for */
+	uint64_t am = spell ? a->ends[i] : 0;
+	uint64_t bw = spell ? a->wants[i] & b->all : 0;
 
-	if (spell) {
-		am = a->ends[i];
-		for (e = am; e != 0; e &= e - 1)
-			bw |= partner[__builtin_ctzll(e)];
-		bw &= b->all;
-	}
 	q[0] = rowmin = a->edge[i];
 	/* the first column, where a mistake in the first letter costs
 	 * more: apart from the loop, as choosing per cell cost a fifth
@@ -503,21 +487,10 @@ table(const struct side *a, const struct side *b, int limit,
 }
 
 static int
-plain(const struct side *a, const struct side *b, int limit)
-{
-	return table(a, b, limit, 0);
-}
-
-static int
-spelt(const struct side *a, const struct side *b, int limit)
-{
-	return table(a, b, limit, 1);
-}
-
-static int
 distance(const struct side *a, const struct side *b, int limit)
 {
-	return a->want & b->all ? spelt(a, b, limit) : plain(a, b, limit);
+	return a->want & b->all ? table(a, b, limit, 1) : table(a, b, limit,
+	    0);
 }
 
 /* The candidates looked at for one word: a table a thread reuses, a slot
@@ -577,7 +550,6 @@ struct ctx {
 	const tt_sctx	*ctx;		/* NULL: the word stands alone */
 	struct side	 mis;		/* the word, for distance() */
 	const unsigned char *omit;	/* the candidates' indel costs */
-	uint64_t	 want;		/* patterns the candidates may have */
 	int		 maxcost;	/* tenths */
 	double		 far;		/* C_FAR for a far candidate */
 	tt_sugg		*out;
@@ -725,7 +697,7 @@ consider(struct ctx *c, uint32_t off)
 	} else
 		extra = extras(c, info, 0);
 	limit = bound(c, extra);
-	if (!side_make(&cs, cand, cn, c->omit, c->want))
+	if (!side_make(&cs, cand, cn, c->omit, c->mis.want))
 		return;
 	dist = distance(&c->mis, &cs, (int)floor(limit * 10 + 1e-6));
 	if (dist / 10.0 > limit)
@@ -1197,7 +1169,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->omit = c->ctx != NULL ? deltab : omittab;
 	side_make(&c->mis, low, n, c->ctx != NULL ? deltab : extratab,
 	    ~(uint64_t)0);
-	c->want = c->mis.want;
+	wanted(&c->mis);
 	c->cap = w[0] >= 'A' && w[0] <= 'Z';
 	c->out = out;
 	c->max = max;
