@@ -1570,6 +1570,13 @@ on_ispell(const tt_typo_hit *h, void *arg)
 	return 0;
 }
 
+/* The first characters of the protocol's commands (below). */
+int
+tt_typo_ispell_command(const char *s, size_t n)
+{
+	return n > 0 && s[0] != '\0' && strchr("!%*&@#+-~", s[0]) != NULL;
+}
+
 /*
  * The ispell pipe protocol as aspell and hunspell speak it: per line of
  * text, "*" for each correct word (not in terse mode), "& word count
@@ -1580,12 +1587,6 @@ on_ispell(const tt_typo_hit *h, void *arg)
  * for TeX and are accepted and ignored.  Offsets count characters from
  * the start of the line as it came, '^' included, as ispell's do.
  */
-int
-tt_typo_ispell_command(const char *s, size_t n)
-{
-	return n > 0 && s[0] != '\0' && strchr("!%*&@#+-~", s[0]) != NULL;
-}
-
 int
 tt_typo_ispell(tt_typo *t, const char *s, size_t n, int *terse,
     tt_buf *added, tt_buf *out)
