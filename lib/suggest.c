@@ -157,6 +157,7 @@ static const struct {
 	{ FROM, { "i", "igh" } },		/* nite */
 	{ EACH, { "ou", "ow" } },		/* crowd, cloud */
 	{ EACH, { "au", "aw" } },
+	{ EACH, { "ie", "ei" } },		/* theif, recieve */
 	{ FROM, { "o", "ough", "ow" } },	/* tho */
 	{ FROM, { "u", "ough", "oo" } },	/* thru */
 	{ FROM, { "uf", "ough" } },		/* ruf */
