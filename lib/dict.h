@@ -5,9 +5,10 @@
  *
  * The file (little-endian) is:
  *   u32 magic, u32 nwords, u32 blob bytes, u32 hash bits, u32 ndels
- *   blob:   per word, sorted: u8 length, u8 back-off, u8 frequency, u8
- *           info, the word's UTF-8 bytes (length of them, less than
- *           TT_DICT_MAXWORD), NUL; padded to 4 bytes.  A word's offset
+ *   blob:   per word, sorted: u8 length (with TT_DICT_RARER), u8
+ *           back-off, u8 frequency, u8 info, the word's UTF-8 bytes
+ *           (length of them, less than TT_DICT_MAXWORD), NUL; padded to
+ *           4 bytes.  A word's offset
  *           is that of its info byte.  The frequency is -20 log10 of the
  *           word's probability in running text (a language model's
  *           unigram), 1 to 255, or 0 if unknown; the back-off, -40 log10
@@ -64,7 +65,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x38647474u	/* "ttd8" */
+#define TT_DICT_MAGIC	0x39647474u	/* "ttd9" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
@@ -78,6 +79,9 @@
 #define TT_DICT_GB	0x20	/* British spelling only */
 #define TT_DICT_CAP	0x40	/* written with a capital (a name) */
 #define TT_DICT_ABBR	0x80	/* an abbreviation */
+/* In the length byte: a less common spelling variant only (SCOWL's
+ * variant_2: "dependance", "heros"), never suggested. */
+#define TT_DICT_RARER	0x80
 
 #define TT_DICT_SUGGEST_MAX	7	/* levels up to 70 are suggested */
 
@@ -302,11 +306,17 @@ tt_dict_rarity(unsigned freq, unsigned info)
 {
 	return freq ? freq : 140 + 4 * (info & TT_DICT_LEVEL);
 }
+/* ... whether it is a less common variant only ... */
+static inline int
+tt_dict_rarer(const tt_dictv *v, uint32_t off)
+{
+	return (v->blob[off - 3] & TT_DICT_RARER) != 0;
+}
 /* ... its length in bytes ... */
 static inline size_t
 tt_dict_len(const tt_dictv *v, uint32_t off)
 {
-	return v->blob[off - 3];
+	return v->blob[off - 3] & (TT_DICT_RARER - 1);
 }
 /* ... and its back-off byte. */
 static inline unsigned

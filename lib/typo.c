@@ -985,7 +985,8 @@ remember(struct scan *sc, size_t start, size_t end, int real)
  * report_real() weighs it (RARE_RW).  If the model has never seen it,
  * SCOWL has it only among its rarest words and it is not a common word
  * with an ending ("harassments"), report_lone() weighs it too
- * (RARE_LONE: "positon", "stong", "belive").
+ * (RARE_LONE: "positon", "stong", "belive").  A word SCOWL has only as a
+ * less common spelling variant ("dependance", "heros") is both.
  */
 static int
 rare_slow(tt_typo *t, const char *w, size_t n)
@@ -1004,6 +1005,8 @@ rare_slow(tt_typo *t, const char *w, size_t n)
 	    (t->d.blob[off] & (TT_DICT_US | TT_DICT_GB)) ||
 	    set_find(&t->personal, w, n, &slot))
 		return 0;
+	if (tt_dict_rarer(&t->d, off))
+		return RARE_RW | RARE_LONE;
 	f = tt_dict_freq(&t->d, off);
 	if (f != 0)
 		return f >= RW_RARE * 20 ? RARE_RW : 0;

@@ -5,7 +5,7 @@
  *
  * Reads the lists of SCOWL_DIR (Debian's /usr/share/dict/scowl) named
  * CLASS-KIND.LEVEL for the classes english, american, british, british_z,
- * variant_1 and special-hacker, and writes OUT (see lib/dict.h for the
+ * variant_1, variant_2 and special-hacker, and writes OUT (see lib/dict.h for the
  * layout): every word once, with the lowest SCOWL level it appears at and
  * what it is (American or British spelling, capitalized, abbreviation); an
  * open-addressing hash table of the words; and the index of single-letter
@@ -36,10 +36,12 @@ struct word {
 	unsigned char	 freq;		/* see above; 0: not in the model */
 	unsigned char	 bo;		/* the model's back-off, -40 log10 */
 	int		 variant;	/* only seen in variant lists so far */
+	int		 rarer;		/* ... only in variant_2 so far */
 	int		 offered;	/* suggestable(), for the indexes */
 };
 
 #define VARIANT	0x100	/* read from a variant list (not stored) */
+#define RARER	0x200	/* ... of the less common variants */
 #ifndef COMMON2
 #define COMMON2	130	/* frequency byte of the words indexed with two
 			   letters out: log10 P >= -6.5 */
@@ -98,6 +100,8 @@ add(const char *w, unsigned info)
 
 	if (table[h] != 0) {
 		e = &words[table[h] - 1];
+		if (!(info & RARER))
+			e->rarer = 0;
 		/* The lowest level wins; the spelling flags add up, except
 		 * that a word both lists have is neither's own.  The variant
 		 * lists ("neighbor" beside "neighbour") say nothing of which
@@ -125,6 +129,7 @@ add(const char *w, unsigned info)
 		die("out of memory");
 	words[nwords].info = info & 0xff;
 	words[nwords].variant = (info & VARIANT) != 0;
+	words[nwords].rarer = (info & RARER) != 0;
 	table[h] = (uint32_t)++nwords;
 	if (nwords * 10 > ((size_t)7 << tbits))
 		die("hash table too small");
@@ -526,7 +531,7 @@ suggestable(const struct word *w)
 	char low[TT_DICT_MAXWORD];
 	size_t i;
 
-	if ((w->info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX)
+	if ((w->info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX || w->rarer)
 		return 0;
 	for (i = 0; w->w[i] != '\0' && i + 1 < sizeof(low); i++)
 		low[i] = (char)(w->w[i] >= 'A' && w->w[i] <= 'Z' ? w->w[i] + 32 :
@@ -683,7 +688,7 @@ main(int argc, char *argv[])
 	} classes[] = {
 		{ "english", 0 }, { "american", TT_DICT_US },
 		{ "british", TT_DICT_GB }, { "british_z", TT_DICT_GB },
-		{ "variant_1", VARIANT }, { "variant_2", VARIANT },
+		{ "variant_1", VARIANT }, { "variant_2", VARIANT | RARER },
 		{ "special", 0 }
 	};
 	static const struct {
@@ -856,7 +861,8 @@ main(int argc, char *argv[])
 	put32(out, (uint32_t)tbits);
 	put32(out, (uint32_t)ndels);
 	for (i = 0; i < nwords; i++) {
-		fputc((int)strlen(words[i].w), out);
+		fputc((int)strlen(words[i].w) | (words[i].rarer ?
+		    TT_DICT_RARER : 0), out);
 		fputc((int)words[i].bo, out);
 		fputc((int)words[i].freq, out);
 		fputc((int)words[i].info, out);

@@ -62,6 +62,8 @@ TEST(typo_dictionary_knows_words)
 	CHECK(tt_typo_known(t, "color", 5));
 	CHECK(!tt_typo_known(t, "Sespite", 7));
 	CHECK(!tt_typo_known(t, "recieve", 7));
+	CHECK(tt_typo_known(t, "judgment", 8));	/* variants */
+	CHECK(tt_typo_known(t, "judgement", 9));
 }
 
 TEST(typo_accepted_words_are_known_at_once)
@@ -300,6 +302,19 @@ TEST(typo_compound_parts)
 	CHECK(strcmp(c.words[0], "endding") == 0);
 }
 
+/* tt_typo_ispell()'s answer to one line, as a string ("" on an error). */
+static const char *
+ispell_answer(tt_typo *t, const char *line, tt_buf *out, tt_buf *added)
+{
+	int terse = 0;
+
+	out->len = 0;
+	if (tt_typo_ispell(t, line, strlen(line), &terse, added, out) != 0)
+		return "";
+	tt_buf_putc(out, '\0');
+	return out->data;
+}
+
 TEST(typo_ispell_protocol)
 {
 	tt_buf out = { 0 }, added = { 0 };
@@ -322,6 +337,30 @@ TEST(typo_ispell_protocol)
 	    0);
 	CHECK(out.len == 1 && out.data[0] == '\n');	/* terse, all right */
 	CHECK_INT(tt_typo_ispell(t, "#", 1, &terse, &added, &out), 1);
+	tt_buf_free(&out);
+	tt_buf_free(&added);
+	tt_typo_free(t);
+}
+
+/* SCOWL's less common spelling variants (variant_2) are doubted with -a
+ * as the rarest words are, and never suggested; a lint or a fix lets
+ * them be.  Its common variants (variant_1) are words like any. */
+TEST(typo_ispell_doubts_rarer_variants)
+{
+	tt_buf out = { 0 }, added = { 0 };
+	tt_typo *t = tt_typo_new(NULL, NULL);
+	const char *a = ispell_answer(t, "^dependance surprize judgement",
+	    &out, &added);
+
+	CHECK(strncmp(a, "& dependance ", 13) == 0);
+	CHECK(strstr(a, ": dependence,") != NULL);
+	CHECK(strstr(a, "& surprize ") != NULL);
+	CHECK(strstr(a, ": surprise,") != NULL);
+	CHECK(strstr(a, "judgement") == NULL);
+	a = ispell_answer(t, "^dependanse", &out, &added);
+	CHECK(strstr(a, ": dependence,") != NULL);
+	CHECK(strstr(a, "dependance,") == NULL);
+	CHECK(check("Its dependance on imports will surprize nobody.").n == 0);
 	tt_buf_free(&out);
 	tt_buf_free(&added);
 	tt_typo_free(t);
