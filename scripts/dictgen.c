@@ -509,7 +509,7 @@ cmp_word(const void *a, const void *b)
  * and slurs, which no typo of another word should turn into ("Sespite"
  * was corrected to "Despite, Spite, ..., Shit"), as hunspell's NOSUGGEST
  * flag does.  Whole words only (not "niggardly", "shiitake" or
- * "Scunthorpe"), lowercase.
+ * "Scunthorpe"), lowercase, with their possessives.
  */
 static const char *const never_suggest[] = {
 	"arsehole", "arseholes", "asshole", "assholes", "bullshit",
@@ -537,6 +537,8 @@ suggestable(const struct word *w)
 		low[i] = (char)(w->w[i] >= 'A' && w->w[i] <= 'Z' ? w->w[i] + 32 :
 		    w->w[i]);
 	low[i] = '\0';
+	if (i > 2 && strcmp(low + i - 2, "'s") == 0)
+		low[i - 2] = '\0';	/* and their possessives */
 	for (i = 0; i < sizeof(never_suggest) / sizeof(never_suggest[0]); i++)
 		if (strcmp(low, never_suggest[i]) == 0)
 			return 0;
@@ -626,7 +628,8 @@ put_far(FILE *out, int lm)
 	for (i = 0; i < nwords; i++) {
 		len = strlen(words[i].w);
 		num[i] = UINT32_MAX;
-		if (nfar == UINT16_MAX || !tt_dict_far_word(len,
+		if (nfar == UINT16_MAX || !words[i].offered ||
+		    !tt_dict_far_word(len,
 		    words[i].info, words[i].freq, lm) ||
 		    (m = tt_dict_pairs(words[i].w, len, pr)) < 0)
 			continue;

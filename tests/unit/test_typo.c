@@ -256,6 +256,16 @@ TEST(typo_never_suggests_obscenities)
 	n = tt_typo_suggest(checker(), "shiit", 5, &s);
 	for (i = 0; i < n; i++)
 		CHECK(strcmp(s[i], "shit") != 0 && strcmp(s[i], "shits") != 0);
+	/* nor as a far candidate (nothing within two edits), nor in the
+	 * possessive */
+	n = tt_typo_suggest(checker(), "fagguottt", 9, &s);
+	CHECK(n > 0);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(s[i], "faggot") != 0);
+	n = tt_typo_suggest(checker(), "nigggahs", 8, &s);
+	CHECK(n > 0);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(s[i], "nigga's") != 0);
 	/* a word that only looks like one is still offered */
 	n = tt_typo_suggest(checker(), "niggardy", 8, &s);
 	CHECK(n > 0 && strcmp(s[0], "niggardly") == 0);
