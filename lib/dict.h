@@ -8,11 +8,11 @@
  *   blob:   per word, sorted: u8 length (with TT_DICT_RARER), u8
  *           back-off, u8 frequency, u8 info, the word's UTF-8 bytes
  *           (length of them, less than TT_DICT_MAXWORD), NUL; padded to
- *           4 bytes.  A word's offset
- *           is that of its info byte.  The frequency is -20 log10 of the
- *           word's probability in running text (a language model's
- *           unigram), 1 to 255, or 0 if unknown; the back-off, -40 log10
- *           of the weight the model gives a word's unigrams after it
+ *           4 bytes.  A word's offset is that of its info byte.  The
+ *           frequency is -20 log10 of the word's probability in running
+ *           text (a language model's unigram), 1 to 255, or 0 if
+ *           unknown; the back-off, -40 log10 of the weight the model
+ *           gives a word's unigrams after it
  *   hash:   u32[1 << bits]: blob offset + 1 of a word (0: empty), open
  *           addressing with linear probing on tt_dict_hash(word)
  *   dels:   u32 keys[ndels], sorted, then u32 offs[ndels]: for each word of
@@ -82,6 +82,7 @@
 /* In the length byte: a less common spelling variant only (SCOWL's
  * variant_2: "dependance", "heros"), never suggested. */
 #define TT_DICT_RARER	0x80
+_Static_assert(TT_DICT_MAXWORD <= TT_DICT_RARER, "a length holds no flag");
 
 #define TT_DICT_SUGGEST_MAX	7	/* levels up to 70 are suggested */
 

@@ -5,11 +5,12 @@
  *
  * Reads the lists of SCOWL_DIR (Debian's /usr/share/dict/scowl) named
  * CLASS-KIND.LEVEL for the classes english, american, british, british_z,
- * variant_1, variant_2 and special-hacker, and writes OUT (see lib/dict.h for the
- * layout): every word once, with the lowest SCOWL level it appears at and
- * what it is (American or British spelling, capitalized, abbreviation); an
- * open-addressing hash table of the words; and the index of single-letter
- * deletions of the common words that finds suggestion candidates.
+ * variant_1, variant_2 and special-hacker, and writes OUT (see lib/dict.h
+ * for the layout): every word once, with the lowest SCOWL level it
+ * appears at and what it is (American or British spelling, capitalized,
+ * abbreviation, only a less common variant); an open-addressing hash table
+ * of the words; and the index of single-letter deletions of the common
+ * words that finds suggestion candidates.
  *
  * LM, when given, is a language model in CMU Sphinx's binary trie format
  * (Debian's pocketsphinx-en-us ships en-us.lm.bin, a trigram model of
