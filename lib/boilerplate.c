@@ -34,6 +34,7 @@ static const char TEASER_CARD[] = "teaser-card";
 static const char AFTER_END[] = "after the text";
 
 int tt_boiler_slow_words;
+int tt_boiler_all_keys;
 
 #define RULE_WORDS	30	/* longer lines are never matched by rules */
 #define KICK_WORDS	3	/* a kicker's words, at most, */
@@ -928,7 +929,8 @@ tt_boiler_line(tt_boiler *b, struct tt_cline *l)
 	 * on. */
 	l->keys = 0;
 	if (l->words <= RULE_WORDS)
-		l->keys = keys_scan(&b->keys, l->text.data + l->core_at,
+		l->keys = tt_boiler_all_keys ? ~(uint64_t)0 :
+		    keys_scan(&b->keys, l->text.data + l->core_at,
 		    l->core_len, l->ascii);
 }
 

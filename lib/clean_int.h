@@ -85,6 +85,9 @@ void	 tt_boiler_line(tt_boiler *, struct tt_cline *);
 /* Tests: tt_boiler_line() counts words with its loop over the bytes
  * alone (by masks of 64 bytes otherwise), to compare the two. */
 extern int tt_boiler_slow_words;
+/* Tests: every keyed rule is tried on every line short enough, as if it
+ * held all the keys, to show that the keys skip no line a rule takes. */
+extern int tt_boiler_all_keys;
 /* Compile every rule now (they are compiled when first tried); the
  * number that do not compile. */
 int	 tt_boiler_compile_all(tt_boiler *);
