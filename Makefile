@@ -84,12 +84,16 @@ $(BUILD)/lib/boilerplate.o: TT_CFLAGS += -I$(BUILD)/lib
 # the dictionary ranks by SCOWL level alone.
 SCOWL_DIR ?= /usr/share/dict/scowl
 LM ?= $(wildcard /usr/share/pocketsphinx/model/en-us/en-us.lm.bin)
+# The same package's pronouncing dictionary: how words sound, for ranking
+# the candidates of a word alone (PRONS= builds without it).
+PRONS ?= $(wildcard /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict)
 $(BUILD)/dictgen: scripts/dictgen.c lib/dict.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -o $@ scripts/dictgen.c
-$(BUILD)/lib/dict.bin: $(BUILD)/dictgen $(LM)
+	$(CC) -O2 -o $@ scripts/dictgen.c -lm
+$(BUILD)/lib/dict.bin: $(BUILD)/dictgen $(LM) $(PRONS)
 	@mkdir -p $(@D)
-	$(BUILD)/dictgen $(SCOWL_DIR) $@.tmp $(LM) && mv $@.tmp $@
+	$(BUILD)/dictgen $(SCOWL_DIR) $@.tmp $(or $(LM),-) $(PRONS) && \
+	    mv $@.tmp $@
 $(BUILD)/lib/dict.o: $(BUILD)/lib/dict.bin
 $(BUILD)/lib/dict.o: TT_CFLAGS += -DTT_DICT_BIN='"$(BUILD)/lib/dict.bin"'
 

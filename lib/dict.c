@@ -68,7 +68,7 @@ int
 tt_dict_open(tt_dictv *v)
 {
 	struct cur c = { tt_dict_data_, tt_dict_data_end_, 0 };
-	uint32_t blob, bits;
+	uint32_t blob, bits, nbytes;
 
 	if (take32(&c) != TT_DICT_MAGIC)
 		return -1;
@@ -115,7 +115,18 @@ tt_dict_open(tt_dictv *v)
 	v->fkeys = take(&c, ((size_t)v->nfar * 2 + 3) & ~(size_t)3);
 	v->fnpairs = take(&c, ((size_t)v->nfar + 3) & ~(size_t)3);
 	v->flist = take(&c, ((size_t)v->nflist * 2 + 3) & ~(size_t)3);
-	if (c.bad || c.p != c.end)
+	v->nsound = take32(&c);
+	nbytes = take32(&c);
+	v->nphone = take32(&c);
+	if (v->nphone > 255)
+		return -1;
+	v->phoffs = take(&c, (size_t)v->nsound * 4);
+	v->phat = take(&c, (size_t)v->nsound * 4);
+	v->phones = take(&c, ((size_t)nbytes + 3) & ~(size_t)3);
+	v->spell = take(&c, ((size_t)v->nphone * TT_DICT_NCHUNK * 2 + 3) &
+	    ~(size_t)3);
+	if (c.bad || c.p != c.end || (nbytes > 0 && v->phones[nbytes - 1] != 0)
+	    || (v->nsound > 0 && v->phat[v->nsound - 1] >= nbytes))
 		return -1;
 	/* each index's last bucket is its length */
 	if (v->dbuck[(size_t)1 << TT_DICT_DBITS] != v->ndels ||
@@ -126,6 +137,23 @@ tt_dict_open(tt_dictv *v)
 	    v->fstart[TT_DICT_NPAIR] != v->nflist)
 		return -1;
 	return 0;
+}
+
+const unsigned char *
+tt_dict_sound(const tt_dictv *v, uint32_t off)
+{
+	uint32_t a = 0, b = v->nsound;
+
+	while (a < b) {
+		uint32_t mid = a + (b - a) / 2;
+
+		if (v->phoffs[mid] < off)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a < v->nsound && v->phoffs[a] == off ? v->phones + v->phat[a] :
+	    NULL;
 }
 
 uint32_t

@@ -56,6 +56,17 @@
  *           their number of distinct tt_dict_pairs(); for each letter
  *           pair, list[start[pair] .. start[pair + 1]) the numbers of the
  *           words that have it, ordered by key and then number
+ *   sounds: u32 nsound, u32 nbytes, u32 nphone; u32 offs[nsound],
+ *           ascending: the blob offsets of the words with a
+ *           pronunciation (that of their lowercase form in CMU's
+ *           pronouncing dictionary); u32 at[nsound]: where each one's
+ *           phones start in u8 phones[nbytes] (numbers 1 to nphone,
+ *           ended by 0), padded to 4 bytes; i16 spell[nphone *
+ *           TT_DICT_NCHUNK], padded to 4 bytes: for phone p and chunk k
+ *           (tt_dict_chunk()), spell[(p - 1) * TT_DICT_NCHUNK + k] is
+ *           the log of the probability that p is written k, in
+ *           hundredths of a nat.  All empty (0, 0, 0) in a dictionary
+ *           built without the pronouncing dictionary
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -65,7 +76,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x39647474u	/* "ttd9" */
+#define TT_DICT_MAGIC	0x61647474u	/* "ttda" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
@@ -258,7 +269,27 @@ typedef struct tt_dictv {
 	const uint32_t		*fstart, *foffs;
 	const uint16_t		*fkeys, *flist;
 	const unsigned char	*fnpairs;
+	/* pronunciations (see above) */
+	uint32_t		 nsound, nphone;
+	const uint32_t		*phoffs, *phat;
+	const unsigned char	*phones;
+	const int16_t		*spell;
 } tt_dictv;
+
+/* Chunks of up to three lowercase ASCII letters, numbered: none, then
+ * those of one letter, two and three (tt_dict_chunk()). */
+#define TT_DICT_NCHUNK	(1 + 26 + 26 * 26 + 26 * 26 * 26)
+static inline unsigned
+tt_dict_chunk(const char *s, size_t k)
+{
+	static const unsigned first[4] = { 0, 1, 1 + 26, 1 + 26 + 26 * 26 };
+	unsigned id = 0;
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		id = id * 26 + (unsigned)(s[i] - 'a');
+	return first[k] + id;
+}
 
 /* Point v at the embedded dictionary; -1 if it is damaged. */
 int		 tt_dict_open(tt_dictv *v);
@@ -334,6 +365,9 @@ unsigned	 tt_dict_tri(const tt_dictv *, uint32_t first, uint32_t second,
 		    uint32_t third);
 /* The blob offset of w (exact bytes), or 0 if w is not a word. */
 uint32_t	 tt_dict_find(const tt_dictv *, const char *w, size_t n);
+/* The phones of the word at off (numbers 1 to v->nphone, ended by 0), or
+ * NULL if none are known. */
+const unsigned char *tt_dict_sound(const tt_dictv *, uint32_t off);
 /* The range [*lo, *hi) of the sorted keys equal to key (buckets: the
  * index by their top bits that goes with keys). */
 void		 tt_dict_range(const uint32_t *keys, const uint32_t *buckets,

@@ -21,6 +21,7 @@
  * lowercase word, a little more.
  */
 #include <math.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1105,6 +1106,184 @@ variants(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /*
+ * A word alone, far from its first candidate (more than a slip away: a
+ * letter in or out, another letter, two swapped; and more than SPELL_NEAR
+ * by the error model, which has "practicle" a spelling of practical's
+ * sounds): its writer may have spelt the word by its sound ("sersif" for
+ * surface).  The first
+ * SPELL_TAKE candidates are ranked again by how likely the misspelling's
+ * letters write each one's sounds (spelt(): the dictionary's phones of
+ * the word and how each phone is written, learnt from CMU's pronouncing
+ * dictionary by dictgen), with SPELL_FREQ of the word's own log
+ * probability, less SPELL_RANK times the log of the place the error
+ * model gave it; a word of unknown sound counts SPELL_UNKNOWN below the
+ * least likely known one.  The places keep their costs.
+ */
+#define SPELL_TAKE	10
+#define SPELL_NEAR	5	/* tenths */
+#define SPELL_FREQ	0.3
+#define SPELL_RANK	8.0
+#define SPELL_UNKNOWN	2.0
+
+/* The misspelling's letters as each phone writes them: for phone p,
+ * at[p][k][i] is the log probability (dict.h, "sounds") that p is written
+ * as the k letters from i; looked up in the dictionary's table for the
+ * phones a candidate has, once for all the candidates (the table is
+ * large, and its entries are read in no order). */
+struct spelling {
+	const tt_dictv	*v;
+	size_t		 n;
+	unsigned	 chunk[4][TT_DICT_MAXWORD + 1];	/* tt_dict_chunk() */
+	unsigned char	 have[256];
+	int16_t		 at[256][4][TT_DICT_MAXWORD + 1];
+};
+
+static const int16_t (*
+phone_at(struct spelling *sp, unsigned p))[TT_DICT_MAXWORD + 1]
+{
+	const int16_t *e;
+	size_t i, k;
+
+	if (!sp->have[p]) {
+		e = sp->v->spell + (size_t)(p - 1) * TT_DICT_NCHUNK;
+		for (k = 0; k < 4; k++)
+			for (i = 0; i + k <= sp->n; i++)
+				sp->at[p][k][i] = e[sp->chunk[k][i]];
+		sp->have[p] = 1;
+	}
+	return (const int16_t (*)[TT_DICT_MAXWORD + 1])sp->at[p];
+}
+
+/* log P(letters | phones ph), in hundredths of a nat: the likeliest way
+ * of cutting the misspelling's n letters into chunks of up to three (or
+ * none), one a phone. */
+static int
+spelt(struct spelling *sp, const unsigned char *ph)
+{
+	size_t n = sp->n;
+	int row[TT_DICT_MAXWORD + 1], next[TT_DICT_MAXWORD + 1];
+	const int none = INT32_MIN / 2;
+	size_t i, k, lo = 0, hi = 0;	/* row[lo..hi] may be reached */
+	const unsigned char *p;
+
+	row[0] = 0;
+	for (p = ph; *p != 0; p++) {
+		const int16_t (*e)[TT_DICT_MAXWORD + 1] = phone_at(sp, *p);
+		size_t top = hi + 3 < n ? hi + 3 : n;
+
+		for (i = lo; i <= top; i++)
+			next[i] = none;
+		for (i = lo; i <= hi; i++) {
+			if (row[i] == none)
+				continue;
+			for (k = 0; k <= 3 && i + k <= n; k++) {
+				int s = row[i] + e[k][i];
+
+				if (s > next[i + k])
+					next[i + k] = s;
+			}
+		}
+		hi = top;
+		memcpy(row + lo, next + lo, (hi - lo + 1) * sizeof(int));
+	}
+	return hi == n ? row[n] : none;
+}
+
+/* Is b[0..k), lowercased, a[0..k)? */
+static int
+same_low(const char *a, const char *b, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (a[i] != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* Are a and b (lowercase a, any case b) a slip apart at most: one letter
+ * in, out or another, or two neighbours swapped? */
+static int
+one_slip(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+
+	while (i < an && i < bn && a[i] == lower((unsigned char)b[i]))
+		i++;
+	if (an == bn)
+		return i == an || same_low(a + i + 1, b + i + 1, an - i - 1) ||
+		    (i + 1 < an && a[i] == lower((unsigned char)b[i + 1]) &&
+		    a[i + 1] == lower((unsigned char)b[i]) &&
+		    same_low(a + i + 2, b + i + 2, an - i - 2));
+	if (an == bn + 1)
+		return same_low(a + i + 1, b + i, bn - i);
+	if (bn == an + 1)
+		return same_low(a + i, b + i + 1, an - i);
+	return 0;
+}
+
+static void
+by_spelling(struct ctx *c, const char *low, size_t n)
+{
+	const tt_dictv *v = c->v;
+	size_t take = c->nout < SPELL_TAKE ? c->nout : SPELL_TAKE, i, j;
+	int lp[SPELL_TAKE], known = 0, least = 0;
+	static _Thread_local struct spelling sp;
+	double score[SPELL_TAKE];
+	tt_sugg was[SPELL_TAKE], t;
+	const char *w;
+	unsigned info, f;
+
+	if (v->nphone == 0 || take < 2)
+		return;
+	for (i = 0; i < n; i++)
+		if (low[i] < 'a' || low[i] > 'z')
+			return;
+	w = tt_dict_word(v, c->out[0].off, &info);
+	if (c->out[0].tie <= SPELL_NEAR ||
+	    one_slip(low, n, w, tt_dict_len(v, c->out[0].off)))
+		return;
+	sp.v = v;
+	sp.n = n;
+	memset(sp.have, 0, sizeof(sp.have));
+	for (i = 0; i <= n; i++)
+		for (j = 0; j < 4 && i + j <= n; j++)
+			sp.chunk[j][i] = tt_dict_chunk(low + i, j);
+	for (i = 0; i < take; i++) {
+		const unsigned char *ph = tt_dict_sound(v, c->out[i].off);
+
+		lp[i] = ph != NULL ? spelt(&sp, ph) : 1;
+		if (lp[i] <= 0 && (!known++ || lp[i] < least))
+			least = lp[i];
+	}
+	if (!known)
+		return;
+	for (i = 0; i < take; i++) {
+		f = tt_dict_freq(v, c->out[i].off);
+		score[i] = (lp[i] <= 0 ? lp[i] : least) / 100.0 - (lp[i] > 0 ?
+		    SPELL_UNKNOWN : 0) + SPELL_FREQ * log(10) * (f != 0 ?
+		    -(double)f / 20 : -7.5) - SPELL_RANK * log((double)i + 1);
+		was[i] = c->out[i];
+	}
+	/* a stable sort by score, best first; each place keeps its cost */
+	for (i = 1; i < take; i++) {
+		double s = score[i];
+
+		t = c->out[i];
+		for (j = i; j > 0 && score[j - 1] < s; j--) {
+			score[j] = score[j - 1];
+			c->out[j] = c->out[j - 1];
+		}
+		score[j] = s;
+		c->out[j] = t;
+	}
+	for (i = 0; i < take; i++) {
+		c->out[i].cost = was[i].cost;
+		c->out[i].cost10 = was[i].cost10;
+	}
+}
+
+/*
  * A word alone: the other side of the Atlantic's spelling costs C_OTHER
  * more, but where the misspelling is nearer to it than to this side's
  * spelling of the same word (variants(), the one flagged as American,
@@ -1247,6 +1426,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	if (c->ctx == NULL) {
 		by_sound(c, low, n, BYSOUND_K);
 		by_dialect(c);
+		by_spelling(c, low, n);
 	}
 	return c->nout;
 }

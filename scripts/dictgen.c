@@ -23,6 +23,7 @@
  * Build-time only; not installed.
  */
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -683,6 +684,278 @@ put_far(FILE *out, int lm)
 	free(list);
 }
 
+/*
+ * Pronunciations, for ranking the candidates of a word alone by how its
+ * letters could spell their sounds ("sersif" spells surface's sounds
+ * better than service's).  CMU's pronouncing dictionary (pocketsphinx-
+ * en-us ships it) gives each word its phones; from its words of letters
+ * alone, how each phone is written -- by up to three letters, or none --
+ * is learnt by aligning letters and phones (hard EM: SOUND_ITER rounds of
+ * the likeliest alignment of each word, then counting).  Written out:
+ * each dictionary word's phones (those of its lowercase form), and for
+ * each phone and each chunk of letters tt_dict_chunk() numbers, the log
+ * of its probability mixed with a little of any chunk's (SOUND_LAMBDA),
+ * in hundredths of a nat (dict.h, "sounds").
+ */
+#define SOUND_ITER	4
+#define SOUND_LAMBDA	0.9
+#define SOUND_TRAIN_LEN	14	/* words learnt from: this long at most */
+#define NPHONE_MAX	64
+#define PRON_MAX	(TT_DICT_MAXWORD * 2)
+
+struct pron {
+	char		*w;
+	unsigned char	*ph;		/* phone numbers from 1, then 0 */
+};
+static struct pron *prons;
+static size_t nprons, capprons;
+static char phone_name[NPHONE_MAX][8];
+static int nphone;
+static int16_t *emit_tab;		/* [nphone][TT_DICT_NCHUNK] */
+
+static int
+phone_code(const char *name, size_t n)
+{
+	int k;
+
+	while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
+		n--;			/* stress */
+	if (n == 0 || n >= sizeof(phone_name[0]))
+		return -1;
+	for (k = 0; k < nphone; k++)
+		if (strlen(phone_name[k]) == n &&
+		    memcmp(phone_name[k], name, n) == 0)
+			return k + 1;
+	if (nphone == NPHONE_MAX)
+		return -1;
+	memcpy(phone_name[nphone], name, n);
+	phone_name[nphone][n] = '\0';
+	return ++nphone;
+}
+
+static int
+cmp_pron(const void *a, const void *b)
+{
+	return strcmp(((const struct pron *)a)->w,
+	    ((const struct pron *)b)->w);
+}
+
+/* path's words (lowercase letters and apostrophes; a word's first
+ * pronunciation only) and their phones, sorted by word. */
+static void
+read_prons(const char *path)
+{
+	char line[1024];
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		die("cannot read the pronouncing dictionary");
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		unsigned char ph[PRON_MAX];
+		size_t n = strcspn(line, " \t\r\n"), m = 0, i;
+		char *p = line + n;
+		int ok = n > 0 && n < TT_DICT_MAXWORD;
+
+		for (i = 0; i < n && ok; i++)
+			ok = (line[i] >= 'a' && line[i] <= 'z') ||
+			    line[i] == '\'';
+		while (ok && *p != '\0' && *p != '\r' && *p != '\n') {
+			size_t k;
+			int code;
+
+			p += strspn(p, " \t");
+			if ((k = strcspn(p, " \t\r\n")) == 0)
+				break;
+			if (m + 1 >= sizeof(ph) || (code = phone_code(p,
+			    k)) < 0)
+				ok = 0;
+			else
+				ph[m++] = (unsigned char)code;
+			p += k;
+		}
+		if (!ok || m == 0)
+			continue;
+		ph[m++] = 0;
+		if (nprons == capprons) {
+			capprons = capprons ? capprons * 2 : 65536;
+			if ((prons = realloc(prons, capprons *
+			    sizeof(*prons))) == NULL)
+				die("out of memory");
+		}
+		line[n] = '\0';
+		if ((prons[nprons].w = strdup(line)) == NULL ||
+		    (prons[nprons].ph = malloc(m)) == NULL)
+			die("out of memory");
+		memcpy(prons[nprons].ph, ph, m);
+		nprons++;
+	}
+	fclose(fp);
+	qsort(prons, nprons, sizeof(*prons), cmp_pron);
+}
+
+/* The number of the chunk s[0..k) (lowercase ASCII, k <= 3). */
+static unsigned
+chunk_id(const char *s, size_t k)
+{
+	return tt_dict_chunk(s, k);
+}
+
+/* One round: the likeliest alignment of each word's letters with its
+ * phones under logp (NULL: the first round's guess, one letter a phone
+ * rather than none or several), its chunks counted into count. */
+static void
+align_all(const double *logp, double *count)
+{
+	double best[(SOUND_TRAIN_LEN + 1) * (PRON_MAX + 1)];
+	unsigned char back[(SOUND_TRAIN_LEN + 1) * (PRON_MAX + 1)];
+	size_t w, i, j, k, n, m;
+
+	for (w = 0; w < nprons; w++) {
+		const char *s = prons[w].w;
+		const unsigned char *ph = prons[w].ph;
+
+		n = strlen(s);
+		m = strlen((const char *)ph);
+		if (n > SOUND_TRAIN_LEN || strchr(s, '\'') != NULL)
+			continue;
+		for (i = 0; i < (n + 1) * (m + 1); i++)
+			best[i] = -1e300;
+		best[0] = 0;
+		for (j = 0; j < m; j++)
+			for (i = 0; i <= n; i++) {
+				double b = best[i * (m + 1) + j];
+
+				if (b <= -1e299)
+					continue;
+				for (k = 0; k <= 3 && i + k <= n; k++) {
+					double e = logp != NULL ? logp[(size_t)
+					    (ph[j] - 1) * TT_DICT_NCHUNK +
+					    chunk_id(s + i, k)] : k == 0 ? -2 :
+					    -0.5 * (double)(k > 1 ? k - 1 : 0);
+					double *t = &best[(i + k) * (m + 1) +
+					    j + 1];
+
+					if (b + e > *t) {
+						*t = b + e;
+						back[(i + k) * (m + 1) + j + 1] =
+						    (unsigned char)k;
+					}
+				}
+			}
+		if (best[n * (m + 1) + m] <= -1e299)
+			continue;
+		for (i = n, j = m; j > 0; j--) {
+			k = back[i * (m + 1) + j];
+			i -= k;
+			count[(size_t)(ph[j - 1] - 1) * TT_DICT_NCHUNK +
+			    chunk_id(s + i, k)] += 1;
+		}
+	}
+}
+
+/* Learn how each phone is written, into emit_tab. */
+static void
+learn_sounds(void)
+{
+	size_t cells = (size_t)nphone * TT_DICT_NCHUNK, p, id;
+	double *count = malloc(cells * sizeof(double));
+	double *logp = malloc(cells * sizeof(double));
+	double *prob = malloc(cells * sizeof(double));
+	int it;
+
+	if (count == NULL || logp == NULL || prob == NULL ||
+	    (emit_tab = malloc(cells * sizeof(*emit_tab))) == NULL)
+		die("out of memory");
+	for (it = 0; it < SOUND_ITER; it++) {
+		memset(count, 0, cells * sizeof(double));
+		align_all(it == 0 ? NULL : logp, count);
+		for (p = 0; p < (size_t)nphone; p++) {
+			double total = 0;
+
+			for (id = 0; id < TT_DICT_NCHUNK; id++)
+				total += count[p * TT_DICT_NCHUNK + id];
+			for (id = 0; id < TT_DICT_NCHUNK; id++) {
+				double c = count[p * TT_DICT_NCHUNK + id];
+
+				prob[p * TT_DICT_NCHUNK + id] = total > 0 ?
+				    c / total : 0;
+				logp[p * TT_DICT_NCHUNK + id] = log(c > 0 ?
+				    c / total : 1e-6);
+			}
+		}
+	}
+	for (p = 0; p < (size_t)nphone; p++)
+		for (id = 0; id < TT_DICT_NCHUNK; id++) {
+			/* any chunk of k letters: a quarter for each k, a
+			 * 26th for each letter */
+			int k = id == 0 ? 0 : id < 27 ? 1 : id < 703 ? 2 : 3;
+			double any = 0.25 * pow(26, -k);
+			double lp = log(SOUND_LAMBDA *
+			    prob[p * TT_DICT_NCHUNK + id] +
+			    (1 - SOUND_LAMBDA) * any) * 100;
+
+			emit_tab[p * TT_DICT_NCHUNK + id] = (int16_t)(lp <
+			    INT16_MIN ? INT16_MIN : lp - 0.5);
+		}
+	free(count);
+	free(logp);
+	free(prob);
+}
+
+/* The phones of the dictionary's word w: those of its lowercase form. */
+static const unsigned char *
+pron_of(const char *w)
+{
+	char low[TT_DICT_MAXWORD];
+	struct pron key, *p;
+	size_t i;
+
+	for (i = 0; w[i] != '\0' && i + 1 < sizeof(low); i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	low[i] = '\0';
+	key.w = low;
+	p = bsearch(&key, prons, nprons, sizeof(*prons), cmp_pron);
+	return p != NULL ? p->ph : NULL;
+}
+
+/* The sounds section (dict.h): empty without a pronouncing dictionary. */
+static void
+put_sounds(FILE *out)
+{
+	size_t i, nsound = 0, nbytes = 0;
+	const unsigned char *ph;
+
+	for (i = 0; i < nwords && nprons > 0; i++)
+		if ((ph = pron_of(words[i].w)) != NULL) {
+			nsound++;
+			nbytes += strlen((const char *)ph) + 1;
+		}
+	put32(out, (uint32_t)nsound);
+	put32(out, (uint32_t)nbytes);
+	put32(out, nprons > 0 ? (uint32_t)nphone : 0);
+	for (i = 0; i < nwords && nprons > 0; i++)
+		if (pron_of(words[i].w) != NULL)
+			put32(out, words[i].off);
+	for (i = 0, nbytes = 0; i < nwords && nprons > 0; i++)
+		if ((ph = pron_of(words[i].w)) != NULL) {
+			put32(out, (uint32_t)nbytes);
+			nbytes += strlen((const char *)ph) + 1;
+		}
+	for (i = 0; i < nwords && nprons > 0; i++)
+		if ((ph = pron_of(words[i].w)) != NULL)
+			fwrite(ph, 1, strlen((const char *)ph) + 1, out);
+	for (i = nbytes; i % 4 != 0; i++)
+		fputc(0, out);
+	if (nprons == 0)
+		return;
+	for (i = 0; i < (size_t)nphone * TT_DICT_NCHUNK; i++) {
+		fputc((uint16_t)emit_tab[i] & 255, out);
+		fputc((uint16_t)emit_tab[i] >> 8, out);
+	}
+	for (i = (size_t)nphone * TT_DICT_NCHUNK * 2; i % 4 != 0; i++)
+		fputc(0, out);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -708,10 +981,12 @@ main(int argc, char *argv[])
 	size_t ndels = 0, capdels = 0, nskel = 0, capskel = 0, i, j, blob = 0;
 	size_t nskel1 = 0, capskel1 = 0;
 	FILE *out;
+	int lm;
 	DIR *d;
 
-	if (argc != 3 && argc != 4)
-		die("usage: dictgen SCOWL_DIR OUT [LM]");
+	if (argc < 3 || argc > 5)
+		die("usage: dictgen SCOWL_DIR OUT [LM|- [PRONS]]");
+	lm = argc >= 4 && strcmp(argv[3], "-") != 0;
 	tbits = 20;
 	if ((table = calloc((size_t)1 << tbits, sizeof(*table))) == NULL)
 		die("out of memory");
@@ -739,8 +1014,12 @@ main(int argc, char *argv[])
 	closedir(d);
 	if (nwords == 0)
 		die("no SCOWL lists found");
-	if (argc == 4)
+	if (lm)
 		read_lm(argv[3]);
+	if (argc == 5 && strcmp(argv[4], "-") != 0) {
+		read_prons(argv[4]);
+		learn_sounds();
+	}
 
 	/* Sorted, so that the file is the same from run to run. */
 	qsort(words, nwords, sizeof(*words), cmp_word);
@@ -927,7 +1206,8 @@ main(int argc, char *argv[])
 	for (i = ntris; i % 4 != 0; i++)
 		fputc(0, out);
 	put_buckets(out, tris, sizeof(*tris), ntris, TT_DICT_PBITS);
-	put_far(out, argc == 4);
+	put_far(out, lm);
+	put_sounds(out);
 	if (fclose(out) != 0)
 		die("write error");
 	return 0;

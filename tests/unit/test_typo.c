@@ -218,6 +218,20 @@ TEST(typo_suggests_other_spellings_of_a_sound)
 	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
 }
 
+/* A word alone and more than a slip from its first candidate: the first
+ * candidates ranked again by how its letters could write their sounds
+ * (suggest.c, by_spelling()); before, "frinj" was "friend", "fiddeld"
+ * "field" and "untitees" "unites". */
+TEST(typo_suggests_by_how_words_sound)
+{
+	static const char *const pairs[][2] = {
+		{ "frinj", "fringe" }, { "fiddeld", "fiddled" },
+		{ "untitees", "entities" }
+	};
+
+	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+}
+
 /*
  * A word alone, American mode: a misspelling nearer the British spelling
  * than the American is the British writer's, and gets the British word
@@ -389,6 +403,38 @@ static uint32_t
 h(const char *w)
 {
 	return tt_dict_hash(w, strlen(w));
+}
+
+/* The pronunciations as dictgen stored them: a word's phones, those of
+ * its lowercase form, and how likely a phone is written one way or
+ * another. */
+TEST(dict_sounds)
+{
+	tt_dictv v;
+	const unsigned char *night, *knight, *phone, *fone, *cap;
+	unsigned f;
+
+	CHECK(tt_dict_open(&v) == 0);
+	CHECK(v.nphone >= 30 && v.nsound > 50000);
+	night = tt_dict_sound(&v, tt_dict_find(&v, "night", 5));
+	knight = tt_dict_sound(&v, tt_dict_find(&v, "knight", 6));
+	phone = tt_dict_sound(&v, tt_dict_find(&v, "phone", 5));
+	fone = tt_dict_sound(&v, tt_dict_find(&v, "fan", 3));
+	cap = tt_dict_sound(&v, tt_dict_find(&v, "London", 6));
+	CHECK(night != NULL && knight != NULL && phone != NULL &&
+	    fone != NULL && cap != NULL);
+	if (night == NULL || knight == NULL || phone == NULL || fone == NULL)
+		return;
+	CHECK(strcmp((const char *)night, (const char *)knight) == 0);
+	CHECK(strlen((const char *)phone) == 3 && phone[0] == fone[0]);
+	CHECK(tt_dict_sound(&v, tt_dict_find(&v, "qwzx", 4)) == NULL);
+	/* "phone"'s first phone: written f far likelier than ph, and ph
+	 * far likelier than x */
+	f = phone[0] - 1u;
+	CHECK(v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("f", 1)] >
+	    v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("ph", 2)]);
+	CHECK(v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("ph", 2)] >
+	    v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("x", 1)] + 300);
 }
 
 TEST(dict_language_model)
