@@ -61,11 +61,12 @@
  *           pronunciation (that of their lowercase form in CMU's
  *           pronouncing dictionary); u32 at[nsound]: where each one's
  *           phones start in u8 phones[nbytes] (numbers 1 to nphone,
- *           ended by 0), padded to 4 bytes; i16 spell[nphone *
- *           TT_DICT_NCHUNK], padded to 4 bytes: for phone p and chunk k
- *           (tt_dict_chunk()), spell[(p - 1) * TT_DICT_NCHUNK + k] is
- *           the log of the probability that p is written k, in
- *           hundredths of a nat.  All empty (0, 0, 0) in a dictionary
+ *           ended by 0), padded to 4 bytes; i16 spell[TT_DICT_NCHUNK *
+ *           nphone], padded to 4 bytes: for chunk k (tt_dict_chunk())
+ *           and phone p, spell[k * nphone + p - 1] is the log of the
+ *           probability that p is written k, in hundredths of a nat (by
+ *           chunk: the chunks of one misspelling are few, its
+ *           candidates' phones many).  All empty (0, 0, 0) in a dictionary
  *           built without the pronouncing dictionary
  */
 #ifndef TT_DICT_H

@@ -1128,8 +1128,9 @@ variants(const char *a, size_t an, const char *b, size_t bn)
 /* The misspelling's letters as each phone writes them: for phone p,
  * at[p][k][i] is the log probability (dict.h, "sounds") that p is written
  * as the k letters from i; looked up in the dictionary's table for the
- * phones a candidate has, once for all the candidates (the table is
- * large, and its entries are read in no order). */
+ * phones the candidates have, once for all of them (the table is large:
+ * after the first phone, the others' entries are in the cache lines
+ * already read). */
 struct spelling {
 	const tt_dictv	*v;
 	size_t		 n;
@@ -1141,14 +1142,13 @@ struct spelling {
 static const int16_t (*
 phone_at(struct spelling *sp, unsigned p))[TT_DICT_MAXWORD + 1]
 {
-	const int16_t *e;
-	size_t i, k;
+	const int16_t *e = sp->v->spell + p - 1;
+	size_t i, k, np = sp->v->nphone;
 
 	if (!sp->have[p]) {
-		e = sp->v->spell + (size_t)(p - 1) * TT_DICT_NCHUNK;
 		for (k = 0; k < 4; k++)
 			for (i = 0; i + k <= sp->n; i++)
-				sp->at[p][k][i] = e[sp->chunk[k][i]];
+				sp->at[p][k][i] = e[sp->chunk[k][i] * np];
 		sp->have[p] = 1;
 	}
 	return (const int16_t (*)[TT_DICT_MAXWORD + 1])sp->at[p];

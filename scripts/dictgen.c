@@ -922,7 +922,7 @@ pron_of(const char *w)
 static void
 put_sounds(FILE *out)
 {
-	size_t i, nsound = 0, nbytes = 0;
+	size_t i, k, nsound = 0, nbytes = 0;
 	const unsigned char *ph;
 
 	for (i = 0; i < nwords && nprons > 0; i++)
@@ -948,10 +948,13 @@ put_sounds(FILE *out)
 		fputc(0, out);
 	if (nprons == 0)
 		return;
-	for (i = 0; i < (size_t)nphone * TT_DICT_NCHUNK; i++) {
-		fputc((uint16_t)emit_tab[i] & 255, out);
-		fputc((uint16_t)emit_tab[i] >> 8, out);
-	}
+	for (i = 0; i < TT_DICT_NCHUNK; i++)	/* by chunk, then phone */
+		for (k = 0; k < (size_t)nphone; k++) {
+			int16_t e = emit_tab[k * TT_DICT_NCHUNK + i];
+
+			fputc((uint16_t)e & 255, out);
+			fputc((uint16_t)e >> 8, out);
+		}
 	for (i = (size_t)nphone * TT_DICT_NCHUNK * 2; i % 4 != 0; i++)
 		fputc(0, out);
 }

@@ -431,10 +431,10 @@ TEST(dict_sounds)
 	/* "phone"'s first phone: written f far likelier than ph, and ph
 	 * far likelier than x */
 	f = phone[0] - 1u;
-	CHECK(v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("f", 1)] >
-	    v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("ph", 2)]);
-	CHECK(v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("ph", 2)] >
-	    v.spell[f * TT_DICT_NCHUNK + tt_dict_chunk("x", 1)] + 300);
+	CHECK(v.spell[tt_dict_chunk("f", 1) * v.nphone + f] >
+	    v.spell[tt_dict_chunk("ph", 2) * v.nphone + f]);
+	CHECK(v.spell[tt_dict_chunk("ph", 2) * v.nphone + f] >
+	    v.spell[tt_dict_chunk("x", 1) * v.nphone + f] + 300);
 }
 
 TEST(dict_language_model)
