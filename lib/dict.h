@@ -77,7 +77,7 @@
 
 #include "tt_int.h"
 
-#define TT_DICT_MAGIC	0x61647474u	/* "ttda" */
+#define TT_DICT_MAGIC	0x62647474u	/* "ttdb" */
 #define TT_DICT_DBITS	20	/* bucket bits of the deletion index */
 #define TT_DICT_SBITS	16	/* ... and of the skeleton index */
 #define TT_DICT_S1BITS	18	/* ... and of skeletons less a sound */
