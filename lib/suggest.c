@@ -1110,14 +1110,13 @@ variants(const char *a, size_t an, const char *b, size_t bn)
  * letter in or out, another letter, two swapped; and more than SPELL_NEAR
  * by the error model, which has "practicle" a spelling of practical's
  * sounds): its writer may have spelt the word by its sound ("sersif" for
- * surface).  The first
- * SPELL_TAKE candidates are ranked again by how likely the misspelling's
- * letters write each one's sounds (spelt(): the dictionary's phones of
- * the word and how each phone is written, learnt from CMU's pronouncing
- * dictionary by dictgen), with SPELL_FREQ of the word's own log
- * probability, less SPELL_RANK times the log of the place the error
- * model gave it; a word of unknown sound counts SPELL_UNKNOWN below the
- * least likely known one.  The places keep their costs.
+ * surface).  The first SPELL_TAKE candidates are ranked again by how
+ * likely the misspelling's letters write each one's sounds (spelt(): the
+ * dictionary's phones of the word and how each phone is written, learnt
+ * from CMU's pronouncing dictionary by dictgen), with SPELL_FREQ of the
+ * word's own log probability, less SPELL_RANK times the log of the place
+ * the error model gave it; a word of unknown sound counts SPELL_UNKNOWN
+ * below the least likely known one.  The places keep their costs.
  */
 #define SPELL_TAKE	10
 #define SPELL_NEAR	5	/* tenths */
@@ -1163,7 +1162,7 @@ spelt(struct spelling *sp, const unsigned char *ph)
 	size_t n = sp->n;
 	int row[TT_DICT_MAXWORD + 1], next[TT_DICT_MAXWORD + 1];
 	const int none = INT32_MIN / 2;
-	size_t i, k, lo = 0, hi = 0;	/* row[lo..hi] may be reached */
+	size_t i, k, hi = 0;		/* row[0..hi] may be reached */
 	const unsigned char *p;
 
 	row[0] = 0;
@@ -1171,9 +1170,9 @@ spelt(struct spelling *sp, const unsigned char *ph)
 		const int16_t (*e)[TT_DICT_MAXWORD + 1] = phone_at(sp, *p);
 		size_t top = hi + 3 < n ? hi + 3 : n;
 
-		for (i = lo; i <= top; i++)
+		for (i = 0; i <= top; i++)
 			next[i] = none;
-		for (i = lo; i <= hi; i++) {
+		for (i = 0; i <= hi; i++) {
 			if (row[i] == none)
 				continue;
 			for (k = 0; k <= 3 && i + k <= n; k++) {
@@ -1184,7 +1183,7 @@ spelt(struct spelling *sp, const unsigned char *ph)
 			}
 		}
 		hi = top;
-		memcpy(row + lo, next + lo, (hi - lo + 1) * sizeof(int));
+		memcpy(row, next, (hi + 1) * sizeof(int));
 	}
 	return hi == n ? row[n] : none;
 }
@@ -1227,9 +1226,10 @@ by_spelling(struct ctx *c, const char *low, size_t n)
 {
 	const tt_dictv *v = c->v;
 	size_t take = c->nout < SPELL_TAKE ? c->nout : SPELL_TAKE, i, j;
-	int lp[SPELL_TAKE], known = 0, least = 0;
+	int lp[SPELL_TAKE], least = 0;
 	static _Thread_local struct spelling sp;
 	double score[SPELL_TAKE];
+	unsigned char heard[SPELL_TAKE], known = 0;
 	tt_sugg was[SPELL_TAKE], t;
 	const char *w;
 	unsigned info, f;
@@ -1252,16 +1252,19 @@ by_spelling(struct ctx *c, const char *low, size_t n)
 	for (i = 0; i < take; i++) {
 		const unsigned char *ph = tt_dict_sound(v, c->out[i].off);
 
-		lp[i] = ph != NULL ? spelt(&sp, ph) : 1;
-		if (lp[i] <= 0 && (!known++ || lp[i] < least))
+		heard[i] = ph != NULL;
+		if (!heard[i])
+			continue;
+		lp[i] = spelt(&sp, ph);
+		if (!known++ || lp[i] < least)
 			least = lp[i];
 	}
 	if (!known)
 		return;
 	for (i = 0; i < take; i++) {
 		f = tt_dict_freq(v, c->out[i].off);
-		score[i] = (lp[i] <= 0 ? lp[i] : least) / 100.0 - (lp[i] > 0 ?
-		    SPELL_UNKNOWN : 0) + SPELL_FREQ * log(10) * (f != 0 ?
+		score[i] = (heard[i] ? lp[i] / 100.0 : least / 100.0 -
+		    SPELL_UNKNOWN) + SPELL_FREQ * log(10) * (f != 0 ?
 		    -(double)f / 20 : -7.5) - SPELL_RANK * log((double)i + 1);
 		was[i] = c->out[i];
 	}
