@@ -25,6 +25,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tt_int.h"
 #include "dict.h"
@@ -1188,37 +1189,27 @@ spelt(struct spelling *sp, const unsigned char *ph)
 	return hi == n ? row[n] : none;
 }
 
-/* Is b[0..k), lowercased, a[0..k)? */
-static int
-same_low(const char *a, const char *b, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (a[i] != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-/* Are a and b (lowercase a, any case b) a slip apart at most: one letter
- * in, out or another, or two neighbours swapped? */
+/* Are a and b (lowercase letters a, any case b; neither holds a NUL) a
+ * slip apart at most: one letter in, out or another, or two neighbours
+ * swapped? */
 static int
 one_slip(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t i = 0;
+	size_t i = 0, r;
 
 	while (i < an && i < bn && a[i] == lower((unsigned char)b[i]))
 		i++;
-	if (an == bn)
-		return i == an || same_low(a + i + 1, b + i + 1, an - i - 1) ||
-		    (i + 1 < an && a[i] == lower((unsigned char)b[i + 1]) &&
-		    a[i + 1] == lower((unsigned char)b[i]) &&
-		    same_low(a + i + 2, b + i + 2, an - i - 2));
-	if (an == bn + 1)
-		return same_low(a + i + 1, b + i, bn - i);
-	if (bn == an + 1)
-		return same_low(a + i, b + i + 1, an - i);
-	return 0;
+	a += i, b += i, an -= i, bn -= i;	/* from the first difference */
+	if (an == 0 || bn == 0)
+		return an + bn <= 1;
+	r = an < bn ? an : bn;
+	if (an != bn)			/* a letter in or out */
+		return an == bn + 1 ? strncasecmp(a + 1, b, r) == 0 :
+		    bn == an + 1 && strncasecmp(a, b + 1, r) == 0;
+	return strncasecmp(a + 1, b + 1, r - 1) == 0 ||	/* another */
+	    (r >= 2 && a[0] == lower((unsigned char)b[1]) &&	/* swapped */
+	    a[1] == lower((unsigned char)b[0]) &&
+	    strncasecmp(a + 2, b + 2, r - 2) == 0);
 }
 
 static void

@@ -535,10 +535,8 @@ suggestable(const struct word *w)
 
 	if ((w->info & TT_DICT_LEVEL) > TT_DICT_SUGGEST_MAX || w->rarer)
 		return 0;
-	for (i = 0; w->w[i] != '\0' && i + 1 < sizeof(low); i++)
-		low[i] = (char)(w->w[i] >= 'A' && w->w[i] <= 'Z' ? w->w[i] + 32 :
-		    w->w[i]);
-	low[i] = '\0';
+	lowercase(w->w, low);
+	i = strlen(low);
 	if (i > 2 && strcmp(low + i - 2, "'s") == 0)
 		low[i - 2] = '\0';	/* and their possessives */
 	for (i = 0; i < sizeof(never_suggest) / sizeof(never_suggest[0]); i++)
@@ -793,16 +791,8 @@ read_prons(const char *path)
 	qsort(prons, nprons, sizeof(*prons), cmp_pron);
 }
 
-/* The number of the chunk s[0..k) (lowercase ASCII, k <= 3). */
-static unsigned
-chunk_id(const char *s, size_t k)
-{
-	return tt_dict_chunk(s, k);
-}
-
 /* One round: the likeliest alignment of each word's letters with its
- * phones under logp (NULL: the first round's guess, one letter a phone
- * rather than none or several), its chunks counted into count. */
+ * phones under logp, its chunks counted into count. */
 static void
 align_all(const double *logp, double *count)
 {
@@ -828,10 +818,9 @@ align_all(const double *logp, double *count)
 				if (b <= -1e299)
 					continue;
 				for (k = 0; k <= 3 && i + k <= n; k++) {
-					double e = logp != NULL ? logp[(size_t)
-					    (ph[j] - 1) * TT_DICT_NCHUNK +
-					    chunk_id(s + i, k)] : k == 0 ? -2 :
-					    -0.5 * (double)(k > 1 ? k - 1 : 0);
+					double e = logp[(size_t)(ph[j] - 1) *
+					    TT_DICT_NCHUNK + tt_dict_chunk(s + i,
+					    k)];
 					double *t = &best[(i + k) * (m + 1) +
 					    j + 1];
 
@@ -848,9 +837,16 @@ align_all(const double *logp, double *count)
 			k = back[i * (m + 1) + j];
 			i -= k;
 			count[(size_t)(ph[j - 1] - 1) * TT_DICT_NCHUNK +
-			    chunk_id(s + i, k)] += 1;
+			    tt_dict_chunk(s + i, k)] += 1;
 		}
 	}
+}
+
+/* How many letters chunk id (tt_dict_chunk()) has. */
+static int
+chunk_len(size_t id)
+{
+	return id == 0 ? 0 : id < 1 + 26 ? 1 : id < 1 + 26 + 26 * 26 ? 2 : 3;
 }
 
 /* Learn how each phone is written, into emit_tab. */
@@ -860,46 +856,48 @@ learn_sounds(void)
 	size_t cells = (size_t)nphone * TT_DICT_NCHUNK, p, id;
 	double *count = malloc(cells * sizeof(double));
 	double *logp = malloc(cells * sizeof(double));
-	double *prob = malloc(cells * sizeof(double));
+	double total[NPHONE_MAX];
 	int it;
 
-	if (count == NULL || logp == NULL || prob == NULL ||
+	if (count == NULL || logp == NULL ||
 	    (emit_tab = malloc(cells * sizeof(*emit_tab))) == NULL)
 		die("out of memory");
+	/* the first round's guess: a letter a phone rather than none or
+	 * several */
+	for (id = 0; id < cells; id++) {
+		int k = chunk_len(id % TT_DICT_NCHUNK);
+
+		logp[id] = k == 0 ? -2 : -0.5 * (k > 1 ? k - 1 : 0);
+	}
 	for (it = 0; it < SOUND_ITER; it++) {
 		memset(count, 0, cells * sizeof(double));
-		align_all(it == 0 ? NULL : logp, count);
+		align_all(logp, count);
 		for (p = 0; p < (size_t)nphone; p++) {
-			double total = 0;
-
+			total[p] = 0;
 			for (id = 0; id < TT_DICT_NCHUNK; id++)
-				total += count[p * TT_DICT_NCHUNK + id];
+				total[p] += count[p * TT_DICT_NCHUNK + id];
 			for (id = 0; id < TT_DICT_NCHUNK; id++) {
 				double c = count[p * TT_DICT_NCHUNK + id];
 
-				prob[p * TT_DICT_NCHUNK + id] = total > 0 ?
-				    c / total : 0;
 				logp[p * TT_DICT_NCHUNK + id] = log(c > 0 ?
-				    c / total : 1e-6);
+				    c / total[p] : 1e-6);
 			}
 		}
 	}
+	/* the last round's counts, mixed with any chunk of k letters: a
+	 * quarter for each k, a 26th for each letter */
 	for (p = 0; p < (size_t)nphone; p++)
 		for (id = 0; id < TT_DICT_NCHUNK; id++) {
-			/* any chunk of k letters: a quarter for each k, a
-			 * 26th for each letter */
-			int k = id == 0 ? 0 : id < 27 ? 1 : id < 703 ? 2 : 3;
-			double any = 0.25 * pow(26, -k);
-			double lp = log(SOUND_LAMBDA *
-			    prob[p * TT_DICT_NCHUNK + id] +
-			    (1 - SOUND_LAMBDA) * any) * 100;
+			double c = count[p * TT_DICT_NCHUNK + id];
+			double lp = log(SOUND_LAMBDA * (total[p] > 0 ? c /
+			    total[p] : 0) + (1 - SOUND_LAMBDA) * 0.25 *
+			    pow(26, -chunk_len(id))) * 100;
 
 			emit_tab[p * TT_DICT_NCHUNK + id] = (int16_t)(lp <
 			    INT16_MIN ? INT16_MIN : lp - 0.5);
 		}
 	free(count);
 	free(logp);
-	free(prob);
 }
 
 /* The phones of the dictionary's word w: those of its lowercase form. */
@@ -908,11 +906,8 @@ pron_of(const char *w)
 {
 	char low[TT_DICT_MAXWORD];
 	struct pron key, *p;
-	size_t i;
 
-	for (i = 0; w[i] != '\0' && i + 1 < sizeof(low); i++)
-		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-	low[i] = '\0';
+	lowercase(w, low);
 	key.w = low;
 	p = bsearch(&key, prons, nprons, sizeof(*prons), cmp_pron);
 	return p != NULL ? p->ph : NULL;
@@ -922,30 +917,33 @@ pron_of(const char *w)
 static void
 put_sounds(FILE *out)
 {
+	const unsigned char **ph = calloc(nwords + 1, sizeof(*ph));
 	size_t i, k, nsound = 0, nbytes = 0;
-	const unsigned char *ph;
 
+	if (ph == NULL)
+		die("out of memory");
 	for (i = 0; i < nwords && nprons > 0; i++)
-		if ((ph = pron_of(words[i].w)) != NULL) {
+		if ((ph[i] = pron_of(words[i].w)) != NULL) {
 			nsound++;
-			nbytes += strlen((const char *)ph) + 1;
+			nbytes += strlen((const char *)ph[i]) + 1;
 		}
 	put32(out, (uint32_t)nsound);
 	put32(out, (uint32_t)nbytes);
 	put32(out, nprons > 0 ? (uint32_t)nphone : 0);
-	for (i = 0; i < nwords && nprons > 0; i++)
-		if (pron_of(words[i].w) != NULL)
+	for (i = 0; i < nwords; i++)
+		if (ph[i] != NULL)
 			put32(out, words[i].off);
-	for (i = 0, nbytes = 0; i < nwords && nprons > 0; i++)
-		if ((ph = pron_of(words[i].w)) != NULL) {
+	for (i = 0, nbytes = 0; i < nwords; i++)
+		if (ph[i] != NULL) {
 			put32(out, (uint32_t)nbytes);
-			nbytes += strlen((const char *)ph) + 1;
+			nbytes += strlen((const char *)ph[i]) + 1;
 		}
-	for (i = 0; i < nwords && nprons > 0; i++)
-		if ((ph = pron_of(words[i].w)) != NULL)
-			fwrite(ph, 1, strlen((const char *)ph) + 1, out);
+	for (i = 0; i < nwords; i++)
+		if (ph[i] != NULL)
+			fwrite(ph[i], 1, strlen((const char *)ph[i]) + 1, out);
 	for (i = nbytes; i % 4 != 0; i++)
 		fputc(0, out);
+	free(ph);
 	if (nprons == 0)
 		return;
 	for (i = 0; i < TT_DICT_NCHUNK; i++)	/* by chunk, then phone */
@@ -1045,10 +1043,7 @@ main(int argc, char *argv[])
 
 		if (!words[i].offered)
 			continue;
-		for (k = 0; k <= n; k++)
-			low[k] = (char)(words[i].w[k] >= 'A' &&
-			    words[i].w[k] <= 'Z' ? words[i].w[k] + 32 :
-			    words[i].w[k]);
+		lowercase(words[i].w, low);
 		for (k = 0; k <= n; k++) {
 			size_t m;
 

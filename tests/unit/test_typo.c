@@ -146,7 +146,7 @@ TEST(typo_suggests_a_sound_short)
 		{ "beotstra", "bootstrap" }, { "wathwerd", "watchword" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 3));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 3));
 }
 
 /* A word alone three edits or more from the word, its sound lost too:
@@ -160,7 +160,7 @@ TEST(typo_suggests_far_words_alone)
 		{ "sceietory", "secretary" }, { "scesseully", "successfully" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
 }
 
 /* The same in a sentence, where they are shown but never fixed: the
@@ -186,7 +186,7 @@ TEST(typo_suggests_letters_left_out)
 		{ "retif", "rectify" }, { "brghly", "brightly" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
 }
 
 /* A word alone, spelt as it sounds: of the words its letters put near,
@@ -200,7 +200,7 @@ TEST(typo_suggests_by_sound_alone)
 		{ "interseded", "interceded" }, { "filtched", "filched" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
 }
 
 /* A sound spelled another way costs one small step, not the letters'
@@ -215,7 +215,7 @@ TEST(typo_suggests_other_spellings_of_a_sound)
 		{ "akshun", "action" }, { "tecnicle", "technical" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
 }
 
 /* A word alone and more than a slip from its first candidate: the first
@@ -229,7 +229,7 @@ TEST(typo_suggests_by_how_words_sound)
 		{ "untitees", "entities" }
 	};
 
-	CHECK(suggested(pairs, sizeof(pairs) / sizeof(pairs[0]), 1));
+	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
 }
 
 /*
