@@ -123,7 +123,7 @@ tt_dict_open(tt_dictv *v)
 	v->phoffs = take(&c, (size_t)v->nsound * 4);
 	v->phat = take(&c, (size_t)v->nsound * 4);
 	v->phones = take(&c, ((size_t)nbytes + 3) & ~(size_t)3);
-	v->spell = take(&c, ((size_t)v->nphone * TT_DICT_NCHUNK * 2 + 3) &
+	v->phone_spell = take(&c, ((size_t)v->nphone * TT_DICT_NCHUNK * 2 + 3) &
 	    ~(size_t)3);
 	if (c.bad || c.p != c.end || (nbytes > 0 && v->phones[nbytes - 1] != 0)
 	    || (v->nsound > 0 && v->phat[v->nsound - 1] >= nbytes))

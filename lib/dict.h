@@ -61,13 +61,14 @@
  *           pronunciation (that of their lowercase form in CMU's
  *           pronouncing dictionary); u32 at[nsound]: where each one's
  *           phones start in u8 phones[nbytes] (numbers 1 to nphone,
- *           ended by 0), padded to 4 bytes; i16 spell[TT_DICT_NCHUNK *
- *           nphone], padded to 4 bytes: for chunk k (tt_dict_chunk())
- *           and phone p, spell[k * nphone + p - 1] is the log of the
- *           probability that p is written k, in hundredths of a nat (by
- *           chunk: the chunks of one misspelling are few, its
- *           candidates' phones many).  All empty (0, 0, 0) in a dictionary
- *           built without the pronouncing dictionary
+ *           ended by 0), padded to 4 bytes; i16
+ *           phone_spell[TT_DICT_NCHUNK * nphone], padded to 4 bytes: for
+ *           chunk k (tt_dict_chunk()) and phone p, phone_spell[k * nphone
+ *           + p - 1] is the log of the probability that p is written k,
+ *           in hundredths of a nat (by chunk: the chunks of one
+ *           misspelling are few, its candidates' phones many).  All
+ *           empty (0, 0, 0) in a dictionary built without the
+ *           pronouncing dictionary
  */
 #ifndef TT_DICT_H
 #define TT_DICT_H
@@ -274,7 +275,7 @@ typedef struct tt_dictv {
 	uint32_t		 nsound, nphone;
 	const uint32_t		*phoffs, *phat;
 	const unsigned char	*phones;
-	const int16_t		*spell;
+	const int16_t		*phone_spell;
 } tt_dictv;
 
 /* Chunks of up to three lowercase ASCII letters, numbered: none, then

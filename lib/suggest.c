@@ -1108,22 +1108,24 @@ variants(const char *a, size_t an, const char *b, size_t bn)
 
 /*
  * A word alone, far from its first candidate (more than a slip away: a
- * letter in or out, another letter, two swapped; and more than SPELL_NEAR
+ * letter in or out, another letter, two swapped; and more than PHONE_NEAR
  * by the error model, which has "practicle" a spelling of practical's
  * sounds): its writer may have spelt the word by its sound ("sersif" for
- * surface).  The first SPELL_TAKE candidates are ranked again by how
- * likely the misspelling's letters write each one's sounds (spelt(): the
+ * surface).  The first PHONE_TAKE candidates are ranked again by how
+ * likely the misspelling's letters write each one's sounds (written(): the
  * dictionary's phones of the word and how each phone is written, learnt
- * from CMU's pronouncing dictionary by dictgen), with SPELL_FREQ of the
- * word's own log probability, less SPELL_RANK times the log of the place
- * the error model gave it; a word of unknown sound counts SPELL_UNKNOWN
- * below the least likely known one.  The places keep their costs.
+ * from CMU's pronouncing dictionary by dictgen), with PHONE_FREQ of the
+ * word's own log probability, less PHONE_RANK times the log of the place
+ * the error model gave it; a word of unknown sound counts PHONE_UNKNOWN
+ * below the least likely known one.  The places keep their costs.  (Not
+ * the spellings[] above, which are the error model's: one sound's
+ * letters in two words.)
  */
-#define SPELL_TAKE	10
-#define SPELL_NEAR	5	/* tenths */
-#define SPELL_FREQ	0.3
-#define SPELL_RANK	8.0
-#define SPELL_UNKNOWN	2.0
+#define PHONE_TAKE	10
+#define PHONE_NEAR	5	/* tenths */
+#define PHONE_FREQ	0.3
+#define PHONE_RANK	8.0
+#define PHONE_UNKNOWN	2.0
 
 /* The misspelling's letters as each phone writes them: for phone p,
  * at[p][k][i] is the log probability (dict.h, "sounds") that p is written
@@ -1131,7 +1133,7 @@ variants(const char *a, size_t an, const char *b, size_t bn)
  * phones the candidates have, once for all of them (the table is large:
  * after the first phone, the others' entries are in the cache lines
  * already read). */
-struct spelling {
+struct phoned {
 	const tt_dictv	*v;
 	size_t		 n;
 	unsigned	 chunk[4][TT_DICT_MAXWORD + 1];	/* tt_dict_chunk() */
@@ -1140,27 +1142,27 @@ struct spelling {
 };
 
 static const int16_t (*
-phone_at(struct spelling *sp, unsigned p))[TT_DICT_MAXWORD + 1]
+phone_at(struct phoned *pd, unsigned p))[TT_DICT_MAXWORD + 1]
 {
-	const int16_t *e = sp->v->spell + p - 1;
-	size_t i, k, np = sp->v->nphone;
+	const int16_t *e = pd->v->phone_spell + p - 1;
+	size_t i, k, np = pd->v->nphone;
 
-	if (!sp->have[p]) {
+	if (!pd->have[p]) {
 		for (k = 0; k < 4; k++)
-			for (i = 0; i + k <= sp->n; i++)
-				sp->at[p][k][i] = e[sp->chunk[k][i] * np];
-		sp->have[p] = 1;
+			for (i = 0; i + k <= pd->n; i++)
+				pd->at[p][k][i] = e[pd->chunk[k][i] * np];
+		pd->have[p] = 1;
 	}
-	return (const int16_t (*)[TT_DICT_MAXWORD + 1])sp->at[p];
+	return (const int16_t (*)[TT_DICT_MAXWORD + 1])pd->at[p];
 }
 
 /* log P(letters | phones ph), in hundredths of a nat: the likeliest way
  * of cutting the misspelling's n letters into chunks of up to three (or
  * none), one a phone. */
 static int
-spelt(struct spelling *sp, const unsigned char *ph)
+written(struct phoned *pd, const unsigned char *ph)
 {
-	size_t n = sp->n;
+	size_t n = pd->n;
 	int row[TT_DICT_MAXWORD + 1], next[TT_DICT_MAXWORD + 1];
 	const int none = INT32_MIN / 2;
 	size_t i, k, hi = 0;		/* row[0..hi] may be reached */
@@ -1168,7 +1170,7 @@ spelt(struct spelling *sp, const unsigned char *ph)
 
 	row[0] = 0;
 	for (p = ph; *p != 0; p++) {
-		const int16_t (*e)[TT_DICT_MAXWORD + 1] = phone_at(sp, *p);
+		const int16_t (*e)[TT_DICT_MAXWORD + 1] = phone_at(pd, *p);
 		size_t top = hi + 3 < n ? hi + 3 : n;
 
 		for (i = 0; i <= top; i++)
@@ -1213,15 +1215,15 @@ one_slip(const char *a, size_t an, const char *b, size_t bn)
 }
 
 static void
-by_spelling(struct ctx *c, const char *low, size_t n)
+by_phones(struct ctx *c, const char *low, size_t n)
 {
 	const tt_dictv *v = c->v;
-	size_t take = c->nout < SPELL_TAKE ? c->nout : SPELL_TAKE, i, j;
-	int lp[SPELL_TAKE], least = 0;
-	static _Thread_local struct spelling sp;
-	double score[SPELL_TAKE];
-	unsigned char heard[SPELL_TAKE], known = 0;
-	tt_sugg was[SPELL_TAKE], t;
+	size_t take = c->nout < PHONE_TAKE ? c->nout : PHONE_TAKE, i, j;
+	int lp[PHONE_TAKE], least = 0;
+	static _Thread_local struct phoned pd;
+	double score[PHONE_TAKE];
+	unsigned char heard[PHONE_TAKE], known = 0;
+	tt_sugg was[PHONE_TAKE], t;
 	const char *w;
 	unsigned info, f;
 
@@ -1231,22 +1233,22 @@ by_spelling(struct ctx *c, const char *low, size_t n)
 		if (low[i] < 'a' || low[i] > 'z')
 			return;
 	w = tt_dict_word(v, c->out[0].off, &info);
-	if (c->out[0].tie <= SPELL_NEAR ||
+	if (c->out[0].tie <= PHONE_NEAR ||
 	    one_slip(low, n, w, tt_dict_len(v, c->out[0].off)))
 		return;
-	sp.v = v;
-	sp.n = n;
-	memset(sp.have, 0, sizeof(sp.have));
+	pd.v = v;
+	pd.n = n;
+	memset(pd.have, 0, sizeof(pd.have));
 	for (i = 0; i <= n; i++)
 		for (j = 0; j < 4 && i + j <= n; j++)
-			sp.chunk[j][i] = tt_dict_chunk(low + i, j);
+			pd.chunk[j][i] = tt_dict_chunk(low + i, j);
 	for (i = 0; i < take; i++) {
 		const unsigned char *ph = tt_dict_sound(v, c->out[i].off);
 
 		heard[i] = ph != NULL;
 		if (!heard[i])
 			continue;
-		lp[i] = spelt(&sp, ph);
+		lp[i] = written(&pd, ph);
 		if (!known++ || lp[i] < least)
 			least = lp[i];
 	}
@@ -1255,8 +1257,8 @@ by_spelling(struct ctx *c, const char *low, size_t n)
 	for (i = 0; i < take; i++) {
 		f = tt_dict_freq(v, c->out[i].off);
 		score[i] = (heard[i] ? lp[i] / 100.0 : least / 100.0 -
-		    SPELL_UNKNOWN) + SPELL_FREQ * log(10) * (f != 0 ?
-		    -(double)f / 20 : -7.5) - SPELL_RANK * log((double)i + 1);
+		    PHONE_UNKNOWN) + PHONE_FREQ * log(10) * (f != 0 ?
+		    -(double)f / 20 : -7.5) - PHONE_RANK * log((double)i + 1);
 		was[i] = c->out[i];
 	}
 	/* a stable sort by score, best first; each place keeps its cost */
@@ -1420,7 +1422,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	if (c->ctx == NULL) {
 		by_sound(c, low, n, BYSOUND_K);
 		by_dialect(c);
-		by_spelling(c, low, n);
+		by_phones(c, low, n);
 	}
 	return c->nout;
 }

@@ -220,7 +220,7 @@ TEST(typo_suggests_other_spellings_of_a_sound)
 
 /* A word alone and more than a slip from its first candidate: the first
  * candidates ranked again by how its letters could write their sounds
- * (suggest.c, by_spelling()); before, "frinj" was "friend", "fiddeld"
+ * (suggest.c, by_phones()); before, "frinj" was "friend", "fiddeld"
  * "field" and "untitees" "unites". */
 TEST(typo_suggests_by_how_words_sound)
 {
@@ -431,10 +431,10 @@ TEST(dict_sounds)
 	/* "phone"'s first phone: written f far likelier than ph, and ph
 	 * far likelier than x */
 	f = phone[0] - 1u;
-	CHECK(v.spell[tt_dict_chunk("f", 1) * v.nphone + f] >
-	    v.spell[tt_dict_chunk("ph", 2) * v.nphone + f]);
-	CHECK(v.spell[tt_dict_chunk("ph", 2) * v.nphone + f] >
-	    v.spell[tt_dict_chunk("x", 1) * v.nphone + f] + 300);
+	CHECK(v.phone_spell[tt_dict_chunk("f", 1) * v.nphone + f] >
+	    v.phone_spell[tt_dict_chunk("ph", 2) * v.nphone + f]);
+	CHECK(v.phone_spell[tt_dict_chunk("ph", 2) * v.nphone + f] >
+	    v.phone_spell[tt_dict_chunk("x", 1) * v.nphone + f] + 300);
 }
 
 TEST(dict_language_model)
