@@ -517,13 +517,15 @@ static const char *const never_suggest[] = {
 	"arsehole", "arseholes", "asshole", "assholes", "bullshit",
 	"bullshits", "bullshitted", "bullshitter", "bullshitters",
 	"bullshitting", "chickenshit", "chickenshits", "cocksucker",
-	"cocksuckers", "cunt", "cunts", "faggot", "faggots", "fuck",
-	"fucked", "fucker", "fuckers", "fuckhead", "fuckheads", "fucking",
-	"fucks", "horseshit", "kike", "kikes", "motherfucker",
+	"cocksuckers", "coon", "coons", "cunt", "cunts", "dickhead",
+	"dickheads", "faggot", "faggots", "fuck", "fucked", "fucker",
+	"fuckers", "fuckhead", "fuckheads", "fucking", "fucks",
+	"horseshit", "kike", "kikes", "kraut", "krauts", "motherfucker",
 	"motherfuckers", "motherfucking", "nigga", "niggas", "niggaz",
-	"nigger", "niggers", "shit", "shithead", "shitheads", "shits",
-	"shitted", "shittier", "shittiest", "shitting", "shitty", "twat",
-	"twats", "wetback", "wetbacks"
+	"nigger", "niggers", "shit", "shitfaced", "shithead", "shitheads",
+	"shitload", "shitloads", "shits", "shitted", "shittier",
+	"shittiest", "shitting", "shitty", "twat", "twats", "wetback",
+	"wetbacks", "wop", "wops"
 };
 
 /* Is w offered as a correction: common enough, and not one of those? */

@@ -280,6 +280,10 @@ TEST(typo_never_suggests_obscenities)
 	CHECK(n > 0);
 	for (i = 0; i < n; i++)
 		CHECK(strcmp(s[i], "nigga's") != 0);
+	/* an insult, as hunspell's list has none */
+	n = tt_typo_suggest(checker(), "dikhead", 7, &s);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(s[i], "dickhead") != 0);
 	/* a word that only looks like one is still offered */
 	n = tt_typo_suggest(checker(), "niggardy", 8, &s);
 	CHECK(n > 0 && strcmp(s[0], "niggardly") == 0);
