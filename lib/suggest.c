@@ -69,12 +69,6 @@
 #define FREQ_FLOOR_CTX	0.0	/* (where P(next) divides) */
 #endif
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 /* Neighbours on a QWERTY keyboard: row and column of each letter. */
 static int
 adjacent(int a, int b)
@@ -250,7 +244,7 @@ tab_fill(void)
 	memset(subfirst, TENTHS(1.0) + TENTHS(C_FIRST), sizeof(subfirst));
 	for (a = 0; a < 256; a++) {
 		subtab[a][a] = subfirst[a][a] = 0;
-		lowtab[a] = (unsigned char)lower(a);
+		lowtab[a] = (unsigned char)tt_ascii_lower(a);
 		extratab[a] = (unsigned char)TENTHS(indel_cost(a) * C_EXTRA);
 		omittab[a] = (unsigned char)TENTHS(indel_cost(a) * C_OMIT);
 		deltab[a] = (unsigned char)TENTHS(indel_cost(a));
@@ -589,7 +583,7 @@ logprob(const struct ctx *c, uint32_t off, const char *cand, size_t cn,
 	if (f == 0 || cn >= sizeof(low))
 		return left;
 	for (i = 0; i < cn; i++)
-		low[i] = (char)lower((unsigned char)cand[i]);
+		low[i] = (char)tt_ascii_lower((unsigned char)cand[i]);
 	h = tt_dict_hash(low, cn);
 	if (x->prev) {
 		/* P(cand | prev), and the back-off of "prev cand" */
@@ -953,7 +947,7 @@ by_sound(struct ctx *c, const char *low, size_t n, size_t nk)
 		if ((cn = tt_dict_len(c->v, c->out[k].off)) >= sizeof(cl))
 			continue;
 		for (i = 0; i < cn; i++)
-			cl[i] = (char)lower((unsigned char)w[i]);
+			cl[i] = (char)tt_ascii_lower((unsigned char)w[i]);
 		if (!side_make(&cs, ph, phon(cl, cn, ph, sizeof(ph)), deltab,
 		    0))
 			continue;
@@ -1077,8 +1071,9 @@ within2(const char *a, size_t an, const char *b, size_t bn)
 		best = row[0];
 		for (j = 1; j <= bn; j++) {
 			up = row[j];
-			row[j] = diag + (lower((unsigned char)a[i - 1]) !=
-			    lower((unsigned char)b[j - 1]));
+			row[j] = diag + (tt_ascii_lower((unsigned char)
+			    a[i - 1]) != tt_ascii_lower((unsigned char)
+			    b[j - 1]));
 			if (up + 1 < row[j])
 				row[j] = up + 1;
 			if (row[j - 1] + 1 < row[j])
@@ -1219,9 +1214,10 @@ written(struct phoned *pd, const unsigned char *ph)
 		for (k = 0; k < 4; k++)
 			for (j = 0; j <= hi; j += 8) {
 #ifdef __SSE2__
-				__m128i t = _mm_adds_epi16(_mm_loadu_si128(
-				    (const __m128i *)(row + j)), _mm_loadu_si128(
-				    (const __m128i *)(e[k] + j)));
+				const __m128i *r = (const __m128i *)(row + j);
+				const __m128i *x = (const __m128i *)(e[k] + j);
+				__m128i t = _mm_adds_epi16(_mm_loadu_si128(r),
+				    _mm_loadu_si128(x));
 				__m128i *to = (__m128i *)(next + j + k);
 
 				_mm_storeu_si128(to, _mm_max_epi16(
@@ -1251,7 +1247,7 @@ one_slip(const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t i = 0, r;
 
-	while (i < an && i < bn && a[i] == lower((unsigned char)b[i]))
+	while (i < an && i < bn && a[i] == tt_ascii_lower((unsigned char)b[i]))
 		i++;
 	a += i, b += i, an -= i, bn -= i;	/* from the first difference */
 	if (an == 0 || bn == 0)
@@ -1261,8 +1257,8 @@ one_slip(const char *a, size_t an, const char *b, size_t bn)
 		return an == bn + 1 ? strncasecmp(a + 1, b, r) == 0 :
 		    bn == an + 1 && strncasecmp(a, b + 1, r) == 0;
 	return strncasecmp(a + 1, b + 1, r - 1) == 0 ||	/* another */
-	    (r >= 2 && a[0] == lower((unsigned char)b[1]) &&	/* swapped */
-	    a[1] == lower((unsigned char)b[0]) &&
+	    (r >= 2 && a[0] == tt_ascii_lower((unsigned char)b[1]) &&
+	    a[1] == tt_ascii_lower((unsigned char)b[0]) &&	/* swapped */
 	    strncasecmp(a + 2, b + 2, r - 2) == 0);
 }
 
@@ -1276,7 +1272,8 @@ shared(const unsigned char *letters, const char *w, size_t wn)
 
 	memcpy(left, letters, sizeof(left));
 	for (i = 0; i < wn; i++) {
-		unsigned char b = (unsigned char)lower((unsigned char)w[i]);
+		unsigned char b = (unsigned char)tt_ascii_lower(
+		    (unsigned char)w[i]);
 
 		if (left[b] > 0) {
 			left[b]--;
@@ -1348,8 +1345,8 @@ by_score(struct ctx *c, const char *low, size_t n)
 		    rank_w.extra * (g->cost10 / 10.0 - dist -
 		    FREQ_WEIGHT * rare) +
 		    rank_w.len * fabs(dn) + rank_w.longer * dn +
-		    rank_w.first * (wn > 0 && lower((unsigned char)w[0]) ==
-		    (unsigned char)low[0]) +
+		    rank_w.first * (wn > 0 && tt_ascii_lower((unsigned char)
+		    w[0]) == (unsigned char)low[0]) +
 		    rank_w.name * ((info & TT_DICT_CAP) != 0) +
 		    rank_w.shared * (double)shared(letters, w, wn) /
 		    (double)(wn > n ? wn : n);
@@ -1426,7 +1423,7 @@ tt_suggest(const tt_dictv *v, const char *w, size_t n, int lang,
 	c->seen = seen_start();
 	pthread_once(&tab_once, tab_fill);	/* distance()'s tables */
 	for (i = 0; i < n; i++)
-		low[i] = (char)lower((unsigned char)w[i]);
+		low[i] = (char)tt_ascii_lower((unsigned char)w[i]);
 	c->v = v;
 	c->lang = lang;
 	c->ctx = some_context(ctx);
