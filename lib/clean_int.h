@@ -88,6 +88,9 @@ extern int tt_boiler_slow_words;
 /* Tests: every keyed rule is tried on every line short enough, as if it
  * held all the keys, to show that the keys skip no line a rule takes. */
 extern int tt_boiler_all_keys;
+/* Could NFC change a text holding cp?  (The unicode step normalizes only
+ * lines with such a character.) */
+int	 tt_clean_nfc_maybe(int32_t cp);
 /* Compile every rule now (they are compiled when first tried); the
  * number that do not compile. */
 int	 tt_boiler_compile_all(tt_boiler *);

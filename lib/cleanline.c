@@ -46,7 +46,8 @@ map_cp(int32_t cp, int ascii)
  * Hangul jamo, or one of the few characters NFC replaces on their own
  * (the Angstrom sign, CJK compatibility ideographs, some Greek, Indic and
  * Hebrew letters): Unicode's NFC_Quick_Check No and Maybe, grouped in
- * ranges.  Nothing below U+0300 is.
+ * ranges.  Nothing below U+0300 is, nor a Hangul syllable (a syllable and
+ * the jamo after it compose, and the jamo is asked about).
  */
 static int
 nfc_maybe_slow(int32_t cp)
@@ -61,7 +62,7 @@ nfc_maybe_slow(int32_t cp)
 	    (cp >= 0x2126 && cp <= 0x212B) ||
 	    (cp >= 0x2329 && cp <= 0x232A) || cp == 0x2ADC ||
 	    (cp >= 0xA960 && cp <= 0xA97F) ||
-	    (cp >= 0xAC00 && cp <= 0xD7FF) ||
+	    (cp >= 0xD7B0 && cp <= 0xD7FF) ||
 	    (cp >= 0xF900 && cp <= 0xFAFF) ||
 	    (cp >= 0xFB1D && cp <= 0xFB4E) ||
 	    (cp >= 0x1D15E && cp <= 0x1D1C0) ||
@@ -73,8 +74,8 @@ nfc_maybe_slow(int32_t cp)
  * for (0: not yet). */
 static _Atomic unsigned char nfc_tab[0x3000];
 
-static int
-nfc_maybe(int32_t cp)
+int
+tt_clean_nfc_maybe(int32_t cp)
 {
 	if (cp < 0x0300 || (cp >= 0x3400 && cp <= 0x9FFF))
 		return 0;	/* Latin, CJK ideographs */
@@ -109,7 +110,7 @@ tt_unicode_line(tt_clean *c, size_t lineno, tt_buf *line, tt_buf *tmp,
 		} else {
 			/* map_cp() drops or replaces none of the
 			 * characters NFC may change */
-			suspect |= nfc_maybe(cp);
+			suspect |= tt_clean_nfc_maybe(cp);
 			m = map_cp(cp, ascii);
 		}
 		if (m != NULL) {

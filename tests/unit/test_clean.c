@@ -427,6 +427,52 @@ TEST(clean_boilerplate_rule_keys)
 	tt_buf_free(&out);
 }
 
+/*
+ * The unicode step normalizes only a line with a character NFC could
+ * change (tt_clean_nfc_maybe()): of every other character, NFC keeps the
+ * character alone and after the letters other characters compose with
+ * (Latin, Greek, Cyrillic, kana, a Hangul syllable and a leading jamo).
+ */
+TEST(clean_nfc_asked_of_every_character_it_changes)
+{
+	static const char *const before[] = {
+		"", "a", "e", "o", "A", "c", "\xCE\x91", "\xD0\x90",
+		"\xE3\x81\x86", "\xEA\xB0\x80", "\xE1\x84\x80"
+	};
+	char s[16];
+	tt_buf out = { 0 };
+	size_t k, n, missed = 0, asked = 0;
+	int32_t cp;
+
+	for (cp = 0x80; cp < 0x30000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || tt_clean_nfc_maybe(cp))
+			continue;
+		for (k = 0; k < sizeof(before) / sizeof(before[0]); k++) {
+			if (k > 0 && cp >= 0x10000)
+				break;		/* no composition up there */
+			n = strlen(before[k]);
+			memcpy(s, before[k], n);
+			n += tt_utf8_encode(cp, s + n);
+			tt_buf_reset(&out);
+			asked++;
+			if (tt_unicode_nfc(s, n, &out, NULL) != TT_OK ||
+			    out.len != n || memcmp(out.data, s, n) != 0) {
+				if (missed++ < 3)
+					printf("# NFC changes U+%04X after "
+					    "\"%s\"\n", (unsigned)cp, before[k]);
+			}
+		}
+	}
+	CHECK(asked > 500000);
+	CHECK_INT(missed, 0);
+	/* a syllable and a jamo after it still compose */
+	CHECK(strcmp(CLEAN("\xEA\xB0\x80\xE1\x86\xA8\n", TT_STEP_UNICODE),
+	    "\xEA\xB0\x81\n") == 0);
+	CHECK(strcmp(CLEAN("\xED\x95\x9C\xEA\xB5\xAD\n", TT_STEP_UNICODE),
+	    "\xED\x95\x9C\xEA\xB5\xAD\n") == 0);
+	tt_buf_free(&out);
+}
+
 TEST(clean_unicode_and_whitespace)
 {
 	CHECK(strcmp(CLEAN("  cafe\xCC\x81  soft\xC2\xADhy\xE2\x80\x8Bphen\xC2\xA0x\x07 \r\n",
