@@ -20,7 +20,6 @@
  * frequency alone) and, for a name or an abbreviation offered for a
  * lowercase word, a little more.
  */
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <pthread.h>
@@ -1292,30 +1291,29 @@ by_score(struct ctx *c, const char *low, size_t n)
 	double score[RANK_TAKE], heard_lp[RANK_TAKE], least = 0;
 	unsigned char heard[RANK_TAKE], letters[256];
 	tt_sugg t;
-	int alpha = v->nphone > 0 && v->nphone < PHONES, known = 0;
+	int known = 0;
 
-	if (take < 2 || n == 0)
+	/* The weights were fitted with the sounds: without them (a word
+	 * not of letters a to z, a dictionary built without the
+	 * pronouncing dictionary) the error model's order stands. */
+	if (take < 2 || n == 0 || v->nphone == 0 || v->nphone >= PHONES)
 		return;
 	if (take > RANK_TAKE)
 		take = RANK_TAKE;
 	memset(letters, 0, sizeof(letters));
 	for (i = 0; i < n; i++) {
 		if (low[i] < 'a' || low[i] > 'z')
-			alpha = 0;
-		if (letters[(unsigned char)low[i]] < UCHAR_MAX)
-			letters[(unsigned char)low[i]]++;
+			return;
+		letters[(unsigned char)low[i]]++;	/* n < 256 */
 	}
-	/* the sounds, for a misspelling of letters a to z */
 	memset(heard, 0, sizeof(heard));
-	if (alpha) {
-		pd.v = v;
-		pd.n = n;
-		memset(pd.have, 0, sizeof(pd.have));
-		for (i = 0; i <= n; i++)
-			for (j = 0; j < 4 && i + j <= n; j++)
-				pd.chunk[j][i] = tt_dict_chunk(low + i, j);
-	}
-	for (i = 0; alpha && i < take; i++) {
+	pd.v = v;
+	pd.n = n;
+	memset(pd.have, 0, sizeof(pd.have));
+	for (i = 0; i <= n; i++)
+		for (j = 0; j < 4 && i + j <= n; j++)
+			pd.chunk[j][i] = tt_dict_chunk(low + i, j);
+	for (i = 0; i < take; i++) {
 		const unsigned char *ph = tt_dict_sound(v, c->out[i].off);
 		int lp;
 
