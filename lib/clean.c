@@ -167,13 +167,8 @@ tt_clean_new(const tt_clean_opts *o, tt_err *e)
 	if ((c->steps & TT_STEP_BOILERPLATE) && (c->self.boiler =
 	    tt_boiler_new(o->rules, o->rules_len, e)) == NULL)
 		goto fail;
-	for (i = 0; i < c->ncrew; i++) {
-		c->crew[i].c = c;
-		/* The same rules compiled again: they compiled once. */
-		if (c->self.boiler != NULL && (c->crew[i].boiler =
-		    tt_boiler_new(o->rules, o->rules_len, e)) == NULL)
-			goto fail;
-	}
+	for (i = 0; i < c->ncrew; i++)
+		c->crew[i].c = c;	/* their rules when they start */
 	if ((c->steps & TT_STEP_DEDUPE) && (c->dedupe = tt_dedupe_new()) ==
 	    NULL)
 		goto nomem;
@@ -373,10 +368,16 @@ start_crew(tt_clean *c)
 	size_t i;
 
 	c->started_crew = 1;
-	for (i = 0; i < c->ncrew; i++)
+	for (i = 0; i < c->ncrew; i++) {
+		/* The same rules again (they compiled once: only memory can
+		 * fail them) */
+		if (c->self.boiler != NULL && (c->crew[i].boiler =
+		    tt_boiler_new(c->o.rules, c->o.rules_len, NULL)) == NULL)
+			break;
 		if (pthread_create(&c->crew[i].tid, NULL, crew_run,
 		    &c->crew[i]) != 0)
 			break;
+	}
 	c->nthreads = i;	/* without threads, the caller does it all */
 }
 
@@ -456,17 +457,21 @@ drain(tt_clean *c, tt_buf *out, int all)
 	return r;
 }
 
-/* Give the batch being filled to the steps. */
+/* Give the batch being filled to the steps; last: the document's last,
+ * and no other is in flight. */
 static int
-submit(tt_clean *c, tt_buf *out)
+submit(tt_clean *c, tt_buf *out, int last)
 {
 	struct batch *b = c->fill;
 	int inline_, r;
 
 	if (b->n == 0)
 		return TT_OK;
-	/* Notes are told in order: the caller does the work then. */
-	if (c->ncrew > 0 && c->explain == NULL && !c->started_crew)
+	/* Notes are told in order: the caller does the work then.  A
+	 * document of one batch (a page, a short text) is not worth
+	 * starting threads for: they start with its second. */
+	if (c->ncrew > 0 && c->explain == NULL && !c->started_crew &&
+	    !(last && c->inflight == 0))
 		start_crew(c);
 	inline_ = c->nthreads == 0 || c->explain != NULL;
 	pthread_mutex_lock(&c->mu);
@@ -515,7 +520,7 @@ tt_clean_sync(tt_clean *c, tt_buf *out, tt_err *e)
 	int r;
 
 	/* Without the judgement, what came is ready to write. */
-	if (c->self.boiler == NULL && (r = submit(c, out)) != TT_OK)
+	if (c->self.boiler == NULL && (r = submit(c, out, 0)) != TT_OK)
 		return tt_seterr(e, r, "%s", tt_strerror(r));
 	if ((r = drain(c, out, 1)) != TT_OK)
 		return tt_seterr(e, r, "%s", tt_strerror(r));
@@ -600,7 +605,7 @@ line_done(tt_clean *c, int piece, int more, tt_buf *out)
 	 * a piece of a huge line ends what is held. */
 	if (piece || sep || b->n == TT_CLEAN_DOC_LINES ||
 	    b->bytes >= TT_CLEAN_DOC_BYTES)
-		return submit(c, out);
+		return submit(c, out, 0);
 	return TT_OK;
 }
 
@@ -745,7 +750,7 @@ tt_clean_feed(tt_clean *c, const char *s, size_t len, tt_buf *out,
 		r = convert(c, s, len, 0, out, e);
 	/* Without the judgement, what came is written as it comes. */
 	if (r == TT_OK && c->self.boiler == NULL)
-		r = submit(c, out);
+		r = submit(c, out, 0);
 	return r == TT_OK || e == NULL || e->code != TT_OK ? r :
 	    tt_seterr(e, r, "%s", tt_strerror(r));
 }
@@ -769,7 +774,7 @@ tt_clean_finish(tt_clean *c, tt_buf *out, tt_err *e)
 	if (r == TT_OK && (c->cur.len > 0 || c->midline))
 		r = line_done(c, c->midline, 0, out);
 	if (r == TT_OK)
-		r = submit(c, out);
+		r = submit(c, out, 1);
 	if (r == TT_OK)
 		r = drain(c, out, 1);
 	else {
