@@ -1142,16 +1142,20 @@ rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
 			try &= try - 1;
 		}
 		r = &b->rules[i];
-		if (!rule_ready(r))
+		if (r->dead)
 			continue;
 		/* Compiling to code costs more than a few matches: a rule is
-		 * compiled once it was tried often. */
+		 * compiled once it was tried often (and what of it is
+		 * compiled later, at once). */
 		if (++r->tries == JIT_AFTER) {
-			r->jit = pcre2_jit_compile(r->re,
-			    PCRE2_JIT_COMPLETE) == 0;
+			r->jit = r->re != NULL &&
+			    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 			r->jit8 = r->re8 != NULL &&
 			    pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE) == 0;
 		}
+		/* An ASCII line needs the rule for bytes only, a line beyond
+		 * ASCII (or a rule that does not compile for bytes) the one
+		 * for UTF-8: each is compiled when first needed. */
 		if (ascii && r->re8 == NULL && r->has8) {
 			PCRE2_SIZE off;
 			int ec;
@@ -1161,15 +1165,24 @@ rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
 			r->has8 = r->re8 != NULL;
 			if (r->re8 != NULL)
 				starts_init(r->re8, &r->first8);
-			if (r->re8 != NULL && r->jit)
+			if (r->re8 != NULL && r->tries >= JIT_AFTER)
 				r->jit8 = pcre2_jit_compile(r->re8,
 				    PCRE2_JIT_COMPLETE) == 0;
 		}
-		if (!r->has_first) {
-			starts_init(r->re, &r->first);
-			r->has_first = 1;
-		}
 		use8 = ascii && r->re8 != NULL;
+		if (!use8) {
+			if (r->re == NULL) {
+				if (!rule_ready(r))
+					continue;
+				if (r->tries >= JIT_AFTER)
+					r->jit = pcre2_jit_compile(r->re,
+					    PCRE2_JIT_COMPLETE) == 0;
+			}
+			if (!r->has_first) {
+				starts_init(r->re, &r->first);
+				r->has_first = 1;
+			}
+		}
 		if (use8 ? !may_start(b, r->re8, &r->first8, s, len) :
 		    !may_start(b, r->re, &r->first, s, len))
 			continue;
