@@ -64,6 +64,9 @@ struct starts {
 struct rule {
 	char		*name;
 	char		*src;		/* the pattern */
+	/* For UTF-8: a user's rule from the start, a built-in one when a
+	 * line beyond ASCII (or an ASCII line, where re8 does not compile)
+	 * first needs it */
 	pcre2_code	*re;
 	/* The same compiled for bytes, not UTF-8: on an ASCII line it
 	 * matches as re does (\w, \b, (?i) and classes agree on ASCII) at
