@@ -78,9 +78,9 @@ struct rule {
 	int		 dead;		/* re does not compile: never matches */
 	int		 jit, jit8;	/* re, re8 compiled to code */
 	/* What a line re (and re8, for an ASCII line) may match starts
-	 * with, and its length at least: starts() */
+	 * with, and its length at least: starts_init(), when each is
+	 * compiled */
 	struct starts	 first, first8;
-	int		 has_first;
 	/* "ends=text": the line ends the text (a comment list's heading);
 	 * nothing after it is the article or a second text */
 	int		 ends;
@@ -264,6 +264,8 @@ add_keys(tt_boiler *b, size_t rule, const char **pat, const char *nl)
 	return TT_OK;
 }
 
+static void	starts_init(pcre2_code *, struct starts *);
+
 static int
 add_rules(tt_boiler *b, const char *text, size_t len, int builtin, tt_err *e)
 {
@@ -345,6 +347,8 @@ add_rules(tt_boiler *b, const char *text, size_t len, int builtin, tt_err *e)
 				e->line = lineno;
 			return TT_EPARSE;
 		}
+		if (!builtin)
+			starts_init(b->rules[b->n].re, &b->rules[b->n].first);
 		b->rules[b->n].re8 = NULL;	/* compiled at its first use */
 		b->rules[b->n].has8 = 1;
 		b->rules[b->n].dead = 0;
@@ -1010,7 +1014,15 @@ may_start(tt_boiler *b, pcre2_code *re, struct starts *st, const char *s,
 	return (st->yes[c >> 6] & bit) != 0;
 }
 
-/* Compile a rule not compiled yet; 0 if it does not compile. */
+/* Is re there, and compiled to code now? */
+static int
+jit(pcre2_code *re)
+{
+	return re != NULL && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+}
+
+/* Compile a rule's pattern for UTF-8 if it is not yet (to code too, once
+ * the rule was tried JIT_AFTER times); 0 if it does not compile. */
 static int
 rule_ready(struct rule *r)
 {
@@ -1021,8 +1033,32 @@ rule_ready(struct rule *r)
 		r->re = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED,
 		    RULE_UTF, &ec, &off, NULL);
 		r->dead = r->re == NULL;
+		if (r->re != NULL) {
+			starts_init(r->re, &r->first);
+			r->jit = r->tries >= JIT_AFTER && jit(r->re);
+		}
 	}
 	return !r->dead;
+}
+
+/* The same for bytes, for an ASCII line (on which it matches as the
+ * UTF-8 one does); 0 if it does not compile. */
+static int
+rule_ready8(struct rule *r)
+{
+	PCRE2_SIZE off;
+	int ec;
+
+	if (r->re8 == NULL && r->has8) {
+		r->re8 = pcre2_compile((PCRE2_SPTR)r->src,
+		    PCRE2_ZERO_TERMINATED, 0, &ec, &off, NULL);
+		r->has8 = r->re8 != NULL;
+		if (r->re8 != NULL) {
+			starts_init(r->re8, &r->first8);
+			r->jit8 = r->tries >= JIT_AFTER && jit(r->re8);
+		}
+	}
+	return r->has8;
 }
 
 int
@@ -1148,44 +1184,18 @@ rule_match(tt_boiler *b, struct tt_cline **lines, size_t at,
 		if (r->dead)
 			continue;
 		/* Compiling to code costs more than a few matches: a rule is
-		 * compiled once it was tried often (and what of it is
-		 * compiled later, at once). */
+		 * compiled once it was tried often (what of it is compiled
+		 * later, at once: rule_ready()). */
 		if (++r->tries == JIT_AFTER) {
-			r->jit = r->re != NULL &&
-			    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
-			r->jit8 = r->re8 != NULL &&
-			    pcre2_jit_compile(r->re8, PCRE2_JIT_COMPLETE) == 0;
+			r->jit = jit(r->re);
+			r->jit8 = jit(r->re8);
 		}
 		/* An ASCII line needs the rule for bytes only, a line beyond
 		 * ASCII (or a rule that does not compile for bytes) the one
 		 * for UTF-8: each is compiled when first needed. */
-		if (ascii && r->re8 == NULL && r->has8) {
-			PCRE2_SIZE off;
-			int ec;
-
-			r->re8 = pcre2_compile((PCRE2_SPTR)r->src,
-			    PCRE2_ZERO_TERMINATED, 0, &ec, &off, NULL);
-			r->has8 = r->re8 != NULL;
-			if (r->re8 != NULL)
-				starts_init(r->re8, &r->first8);
-			if (r->re8 != NULL && r->tries >= JIT_AFTER)
-				r->jit8 = pcre2_jit_compile(r->re8,
-				    PCRE2_JIT_COMPLETE) == 0;
-		}
-		use8 = ascii && r->re8 != NULL;
-		if (!use8) {
-			if (r->re == NULL) {
-				if (!rule_ready(r))
-					continue;
-				if (r->tries >= JIT_AFTER)
-					r->jit = pcre2_jit_compile(r->re,
-					    PCRE2_JIT_COMPLETE) == 0;
-			}
-			if (!r->has_first) {
-				starts_init(r->re, &r->first);
-				r->has_first = 1;
-			}
-		}
+		use8 = ascii && rule_ready8(r);
+		if (!use8 && !rule_ready(r))
+			continue;
 		if (use8 ? !may_start(b, r->re8, &r->first8, s, len) :
 		    !may_start(b, r->re, &r->first, s, len))
 			continue;
