@@ -1262,20 +1262,19 @@ one_slip(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /* How many of the letters of w[0..wn) (any case) are in the misspelling,
- * of which letters[] counts each lowercase byte. */
+ * of which letters[] counts each of a to z. */
 static size_t
-shared(const unsigned char *letters, const char *w, size_t wn)
+shared(const unsigned char letters[26], const char *w, size_t wn)
 {
-	unsigned char left[256];
+	unsigned char left[26];
 	size_t i, k = 0;
+	int c;
 
 	memcpy(left, letters, sizeof(left));
 	for (i = 0; i < wn; i++) {
-		unsigned char b = (unsigned char)tt_ascii_lower(
-		    (unsigned char)w[i]);
-
-		if (left[b] > 0) {
-			left[b]--;
+		c = tt_ascii_lower((unsigned char)w[i]) - 'a';
+		if (c >= 0 && c < 26 && left[c] > 0) {
+			left[c]--;
 			k++;
 		}
 	}
@@ -1289,7 +1288,7 @@ by_score(struct ctx *c, const char *low, size_t n)
 	size_t take = c->nout, i, j, wn;
 	static _Thread_local struct phoned pd;
 	double score[RANK_TAKE], heard_lp[RANK_TAKE], least = 0;
-	unsigned char heard[RANK_TAKE], letters[256];
+	unsigned char heard[RANK_TAKE], letters[26];
 	tt_sugg t;
 	int known = 0;
 
@@ -1304,7 +1303,7 @@ by_score(struct ctx *c, const char *low, size_t n)
 	for (i = 0; i < n; i++) {
 		if (low[i] < 'a' || low[i] > 'z')
 			return;
-		letters[(unsigned char)low[i]]++;	/* n < 256 */
+		letters[low[i] - 'a']++;	/* n < 256 */
 	}
 	memset(heard, 0, sizeof(heard));
 	pd.v = v;
