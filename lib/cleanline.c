@@ -74,14 +74,20 @@ nfc_maybe_slow(int32_t cp)
  * for (0: not yet). */
 static _Atomic unsigned char nfc_tab[0x3000];
 
-int
-tt_clean_nfc_maybe(int32_t cp)
+static inline int
+nfc_maybe(int32_t cp)
 {
 	if (cp < 0x0300 || (cp >= 0x3400 && cp <= 0x9FFF))
 		return 0;	/* Latin, CJK ideographs */
 	if (cp >= 0x3000)
 		return nfc_maybe_slow(cp);
 	return tt_lazy_class(nfc_tab, cp, nfc_maybe_slow);
+}
+
+int
+tt_clean_nfc_maybe(int32_t cp)
+{
+	return nfc_maybe(cp);
 }
 
 int
@@ -110,7 +116,7 @@ tt_unicode_line(tt_clean *c, size_t lineno, tt_buf *line, tt_buf *tmp,
 		} else {
 			/* map_cp() drops or replaces none of the
 			 * characters NFC may change */
-			suspect |= tt_clean_nfc_maybe(cp);
+			suspect |= nfc_maybe(cp);
 			m = map_cp(cp, ascii);
 		}
 		if (m != NULL) {
